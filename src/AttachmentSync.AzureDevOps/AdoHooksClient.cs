@@ -1,0 +1,44 @@
+using AttachmentSync.AzureDevOps.Http;
+using AttachmentSync.AzureDevOps.Models;
+
+namespace AttachmentSync.AzureDevOps;
+
+/// <summary>Service-hook subscriptions (<c>_apis/hooks/subscriptions</c>, collection level).</summary>
+public sealed class AdoHooksClient(AdoConnection connection)
+{
+    public Task<HookSubscription> CreateAsync(HookSubscription subscription, CancellationToken cancellationToken)
+    {
+        var url = connection.Urls.Collection(["hooks", "subscriptions"]);
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = AdoConnection.JsonBody(subscription) };
+        return connection.SendForJsonAsync<HookSubscription>(request, cancellationToken);
+    }
+
+    public Task<HookSubscription> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var url = connection.Urls.Collection(["hooks", "subscriptions", id]);
+        return connection.SendForJsonAsync<HookSubscription>(new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
+    }
+
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        var url = connection.Urls.Collection(["hooks", "subscriptions", id]);
+        using var response = await connection.SendAsync(new HttpRequestMessage(HttpMethod.Delete, url), cancellationToken);
+    }
+
+    /// <summary>Builds a webhook subscription for one work item event of the configured project.</summary>
+    public static HookSubscription WebhookFor(
+        string eventType, string projectId, Uri callbackUrl, string basicAuthPassword) => new()
+    {
+        EventType = eventType,
+        PublisherInputs = new() { ["projectId"] = projectId },
+        ConsumerInputs = new()
+        {
+            ["url"] = callbackUrl.AbsoluteUri,
+            ["basicAuthUsername"] = "azure-devops",
+            ["basicAuthPassword"] = basicAuthPassword,
+            ["resourceDetailsToSend"] = "all",
+            ["messagesToSend"] = "none",
+            ["detailedMessagesToSend"] = "none",
+        },
+    };
+}

@@ -1,0 +1,4 @@
+namespace AttachmentSync.AzureDevOps.Models;
+
+/// <summary>Body of an attachment create response: <c>{ "id": guid, "url": string }</c>.</summary>
+public sealed record AttachmentReference(Guid Id, string Url);
