@@ -2,6 +2,7 @@ using System.Data;
 using AttachmentSync.Core.Attachments;
 using AttachmentSync.Core.Jobs;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace AttachmentSync.Storage.Sqlite;
 
@@ -19,6 +20,8 @@ public sealed class SqliteAttachmentRepository(SqliteDatabase database, TimeProv
             @ado_attachment_url, @local_file_path, @sync_status, @status_reason, @created_at, @updated_at, @deleted_at)
         """;
 
+    private const int UniqueConstraintFailed = 2067;
+
     private const string UpdateSql = """
         UPDATE attachment_sync_metadata
         SET attachment_guid = @attachment_guid, file_name = @file_name, file_size = @file_size,
@@ -28,16 +31,28 @@ public sealed class SqliteAttachmentRepository(SqliteDatabase database, TimeProv
         WHERE id = @id
         """;
 
-    public async Task AddWithJobAsync(AttachmentRecord record, SyncJob job, CancellationToken cancellationToken)
+    public async Task<long?> AddAsync(AttachmentRecord record, SyncJob? job, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         record = record with { CreatedAt = now, UpdatedAt = now };
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        await connection.ExecuteAsync(InsertSql, AttachmentRow.Parameters(record), transaction);
+        try
+        {
+            await connection.ExecuteAsync(InsertSql, AttachmentRow.Parameters(record), transaction);
+        }
+        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == UniqueConstraintFailed
+                                                 && record.Sha256 is { } sha256)
+        {
+            throw new DuplicateAttachmentException(record.WorkItemId, sha256, exception);
+        }
+
         await AppendTransitionAsync(connection, transaction, record, "created", now);
-        await SqliteJobQueue.EnqueueAsync(connection, transaction, job, now);
+        long? jobId = job is null
+            ? null
+            : await SqliteJobQueue.EnqueueAsync(connection, transaction, job with { AttachmentId = record.Id }, now);
         await transaction.CommitAsync(cancellationToken);
+        return jobId;
     }
 
     public async Task<AttachmentRecord?> GetAsync(Guid id, CancellationToken cancellationToken)

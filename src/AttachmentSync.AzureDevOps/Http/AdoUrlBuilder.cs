@@ -21,6 +21,12 @@ public sealed class AdoUrlBuilder(Uri organizationUrl, string project, string ap
     public Uri Collection(string[] path, params (string Name, string? Value)[] query) =>
         Build(false, path, query);
 
+    /// <summary>
+    /// Builds the canonical relation URL of an attachment, <c>{org}/_apis/wit/attachments/{id}</c>, from the
+    /// configured organization and the id alone.
+    /// </summary>
+    public string Attachment(Guid id) => $"{_base}/_apis/wit/attachments/{id:D}";
+
     private Uri Build(bool projectScoped, string[] path, (string Name, string? Value)[] query)
     {
         var url = new StringBuilder(_base);

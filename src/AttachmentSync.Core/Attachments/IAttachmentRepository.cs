@@ -5,8 +5,12 @@ namespace AttachmentSync.Core.Attachments;
 /// <summary>Ledger of attachment records (<c>attachment_sync_metadata</c>).</summary>
 public interface IAttachmentRepository
 {
-    /// <summary>Inserts a record and the job that will act on it in one transaction.</summary>
-    Task AddWithJobAsync(AttachmentRecord record, SyncJob job, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inserts a record and, when given, the job that will act on it, in one transaction; returns the job id. Throws
+    /// <see cref="DuplicateAttachmentException"/> when the work item already has a live tool record of
+    /// the same content.
+    /// </summary>
+    Task<long?> AddAsync(AttachmentRecord record, SyncJob? job, CancellationToken cancellationToken);
 
     Task<AttachmentRecord?> GetAsync(Guid id, CancellationToken cancellationToken);
 

@@ -22,11 +22,12 @@ CREATE TABLE attachment_sync_metadata (
 CREATE INDEX ix_metadata_work_item ON attachment_sync_metadata (work_item_id, sync_status);
 CREATE INDEX ix_metadata_sha256 ON attachment_sync_metadata (sha256_hash);
 CREATE INDEX ix_metadata_guid ON attachment_sync_metadata (attachment_guid);
--- One live record per work item and Azure DevOps attachment, and per work item and content.
+-- One live record per work item and Azure DevOps attachment, and one live tool record per work item and
+-- content. Azure DevOps may hold the same bytes twice on one work item, so records from there may repeat content.
 CREATE UNIQUE INDEX ux_metadata_work_item_guid ON attachment_sync_metadata (work_item_id, attachment_guid)
     WHERE attachment_guid IS NOT NULL AND sync_status <> 'DELETED';
-CREATE UNIQUE INDEX ux_metadata_work_item_sha ON attachment_sync_metadata (work_item_id, sha256_hash)
-    WHERE sha256_hash IS NOT NULL AND sync_status <> 'DELETED';
+CREATE UNIQUE INDEX ux_metadata_work_item_tool_sha ON attachment_sync_metadata (work_item_id, sha256_hash)
+    WHERE sha256_hash IS NOT NULL AND source = 'TOOL' AND sync_status NOT IN ('DELETED', 'FAILED');
 
 CREATE TABLE chunked_upload_sessions (
     session_uuid     TEXT PRIMARY KEY,
