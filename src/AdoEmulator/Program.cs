@@ -1,6 +1,25 @@
+using AdoEmulator;
+using AdoEmulator.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddEmulator();
 var app = builder.Build();
+app.MapEmulator();
 
-app.MapGet("/", () => "Hello World!");
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var identity = app.Services.GetRequiredService<EmulatorIdentity>();
+    foreach (var address in app.Urls)
+    {
+        Console.WriteLine($"Organization URL: {address.TrimEnd('/')}/{identity.Organization}");
+    }
 
-app.Run();
+    Console.WriteLine($"Project: {identity.ProjectName} ({identity.ProjectId})");
+    if (identity.PatWasGenerated)
+    {
+        // A generated PAT is printed once so a user can call the emulator; a configured one is never printed.
+        Console.WriteLine($"PAT: {identity.Pat}");
+    }
+});
+
+await app.RunAsync();
