@@ -36,7 +36,7 @@ internal static class WorkItemEndpoints
 
         var urls = AdoUrls.From(context);
         var (item, createError) = store.Create(type, operations!, urls);
-        return createError?.ToResult() ?? new JsonNodeResult(json.Item(item!, urls, ReadView(context)), 200);
+        return createError?.ToResult() ?? new JsonNodeResult(json.Item(item!, urls, ReadChangeView(context)), 200);
     }
 
     private static IResult Get(HttpContext context, WorkItemStore store, WorkItemJson json, int id)
@@ -100,7 +100,7 @@ internal static class WorkItemEndpoints
         var urls = AdoUrls.From(context);
         var forceConflict = faults.TakeForcedConflict(context);
         var (item, updateError) = store.Update(id, operations!, observedRev, forceConflict, urls);
-        return updateError?.ToResult() ?? new JsonNodeResult(json.Item(item!, urls, ReadView(context)), 200);
+        return updateError?.ToResult() ?? new JsonNodeResult(json.Item(item!, urls, ReadChangeView(context)), 200);
     }
 
     /// <summary>Moves the item to the recycle bin; later reads return 404 TF401232.</summary>
@@ -173,6 +173,10 @@ internal static class WorkItemEndpoints
     }
 
     private static WorkItemView ReadView(HttpContext context) => WorkItemView.Parse(context.Request.Query["$expand"], null);
+
+    /// <summary>Create and update responses carry relations and links unless <c>$expand</c> says otherwise.</summary>
+    private static WorkItemView ReadChangeView(HttpContext context) =>
+        context.Request.Query.ContainsKey("$expand") ? ReadView(context) : WorkItemView.Full;
 
     private static bool IsJsonPatch(HttpRequest request) =>
         request.ContentType?.StartsWith(JsonPatch, StringComparison.OrdinalIgnoreCase) == true;

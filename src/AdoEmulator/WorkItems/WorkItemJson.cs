@@ -8,10 +8,21 @@ internal sealed record WorkItemView(bool Relations, bool Links, IReadOnlyList<st
 {
     public static readonly WorkItemView Full = new(true, true, null, true);
 
-    /// <summary>Reads <c>$expand</c> (None, Relations, Fields, Links, All; case-insensitive) and <c>fields</c>.</summary>
+    /// <summary>
+    /// Reads <c>$expand</c> (None, Relations, Fields, Links, All, case-insensitive, or their enum numbers 0 to 4, which
+    /// the official clients send) and <c>fields</c>.
+    /// </summary>
     public static WorkItemView Parse(string? expand, IReadOnlyList<string>? fields)
     {
-        var value = (expand ?? "none").ToLowerInvariant();
+        var value = (expand ?? "none").ToLowerInvariant() switch
+        {
+            "0" => "none",
+            "1" => "relations",
+            "2" => "fields",
+            "3" => "links",
+            "4" => "all",
+            var name => name,
+        };
         var relations = value is "relations" or "all";
         var links = value is "links" or "all" or "none" or "fields" && fields is null;
         return new WorkItemView(relations, links, fields, true);
