@@ -74,6 +74,30 @@ public sealed class ResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task Long_patch_persists_offset_while_running()
+    {
+        const int checkpoint = 16 * 1024 * 1024;
+        await using var server = await TusTestServer.StartAsync(
+            directory.Path, options => options.MaxSize = 2L * checkpoint);
+        var url = await server.Client.CreateUploadAsync(2L * checkpoint);
+        var gate = new TaskCompletionSource();
+        using var request = Patch(url, 0, []);
+        request.Content = new GatedContent(RandomBytes(2 * checkpoint), firstPart: checkpoint + 1000, gate.Task);
+        request.Content.Headers.ContentType = new(OffsetOctetStream);
+        var patch = server.Client.SendAsync(request);
+
+        // HEAD reads the persisted offset, which moves at each checkpoint of a running request.
+        await Eventually.TrueAsync(async () => await server.Client.GetOffsetAsync(url) >= checkpoint);
+        var offsetWhileRunning = await server.Client.GetOffsetAsync(url);
+        gate.SetResult();
+        using var response = await patch;
+
+        Assert.InRange(offsetWhileRunning, checkpoint, checkpoint + 1000);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(2L * checkpoint, await server.Client.GetOffsetAsync(url));
+    }
+
+    [Fact]
     public async Task Concurrent_patch_returns_423()
     {
         await using var server = await TusTestServer.StartAsync(directory.Path);

@@ -29,8 +29,14 @@ internal static class DiskAppend
 
         using var hash = checksum is null ? null : CreateHash(checksum.Algorithm);
         var path = files.DataPath(uploadId);
+
+        // A chunk with a checksum is kept only as a whole, so its offset is never persisted part way.
+        Func<long, Task>? checkpoint = checksum is null
+            ? written => files.WriteInfoAsync(upload with { Offset = offset + written }, CancellationToken.None)
+            : null;
+
         var chunk = await DiskChunkWriter.WriteAsync(
-            path, offset, upload.Length - offset, data, hash, cancellationToken);
+            path, offset, upload.Length - offset, data, hash, checkpoint, cancellationToken);
 
         var rejection = Reject(chunk, hash, checksum);
         if (rejection is { } status)

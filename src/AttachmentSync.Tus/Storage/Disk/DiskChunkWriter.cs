@@ -10,12 +10,17 @@ internal static class DiskChunkWriter
 {
     private const int BufferSize = 81920;
 
+    /// <summary>Bytes written between two checkpoints of a long request body.</summary>
+    public const long CheckpointBytes = 16L * 1024 * 1024;
+
     /// <summary>
     /// Writes <paramref name="data"/> at <paramref name="offset"/>, dropping any bytes already past that offset.
     /// </summary>
     /// <remarks>
     /// A failed or cancelled read ends the copy and is reported as <see cref="DiskChunk.Interrupted"/>. Writes and
     /// the final flush use <see cref="CancellationToken.None"/> so the bytes that did arrive reach the disk.
+    /// Every <see cref="CheckpointBytes"/>, the file is flushed and <paramref name="checkpoint"/> is called with the
+    /// bytes written so far, so a process that stops mid-request loses at most that much.
     /// </remarks>
     public static async Task<DiskChunk> WriteAsync(
         string path,
@@ -23,10 +28,12 @@ internal static class DiskChunkWriter
         long maxBytes,
         Stream data,
         IncrementalHash? hash,
+        Func<long, Task>? checkpoint,
         CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         long written = 0;
+        long checkpointed = 0;
         var interrupted = false;
         var exceeded = false;
 
@@ -66,6 +73,13 @@ internal static class DiskChunkWriter
                 hash?.AppendData(buffer, 0, read);
                 await file.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
                 written += read;
+
+                if (checkpoint is not null && written - checkpointed >= CheckpointBytes)
+                {
+                    file.Flush(flushToDisk: true);
+                    await checkpoint(written);
+                    checkpointed = written;
+                }
             }
 
             await file.FlushAsync(CancellationToken.None);
