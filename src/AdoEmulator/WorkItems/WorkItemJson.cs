@@ -24,7 +24,7 @@ internal sealed record WorkItemView(bool Relations, bool Links, IReadOnlyList<st
             var name => name,
         };
         var relations = value is "relations" or "all";
-        var links = value is "links" or "all" or "none" or "fields" && fields is null;
+        var links = fields is null;
         return new WorkItemView(relations, links, fields, true);
     }
 }
