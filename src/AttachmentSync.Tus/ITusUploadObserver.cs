@@ -12,7 +12,10 @@ public interface ITusUploadObserver
     /// <summary>Called after an upload has been created (before any body sent with the creation is stored).</summary>
     Task OnCreatedAsync(TusUpload upload, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Called after each PATCH, or creation with a body, has stored bytes; see <see cref="TusUpload.Offset"/>.</summary>
+    /// <summary>
+    /// Called after each PATCH, or creation with a body, has stored bytes. <see cref="TusUpload.Offset"/> is the new
+    /// offset.
+    /// </summary>
     Task OnProgressAsync(TusUpload upload, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Called after a client has deleted an upload.</summary>

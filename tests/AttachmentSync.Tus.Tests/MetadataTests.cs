@@ -11,7 +11,8 @@ public sealed class MetadataTests : IAsyncLifetime
     private TusTestServer server = null!;
 
     public async Task InitializeAsync() =>
-        server = await TusTestServer.StartAsync(directory.Path, options => options.RequiredMetadataKeys.Add("filename"));
+        server = await TusTestServer.StartAsync(
+            directory.Path, options => options.RequiredMetadataKeys.Add("filename"));
 
     public async Task DisposeAsync()
     {

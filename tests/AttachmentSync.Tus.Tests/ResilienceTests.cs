@@ -108,7 +108,7 @@ public sealed class ResilienceTests : IDisposable
         slowRequest.Content.Headers.ContentType = new(OffsetOctetStream);
         var slow = server.Client.SendAsync(slowRequest);
 
-        // A wrong offset gets 409 while the upload is free and 423 once the slow request holds it.
+        // A wrong offset gets 409 while the upload is free and 423 once the slow request has locked it.
         await Eventually.TrueAsync(async () =>
         {
             using var probe = await server.Client.SendAsync(Patch(url, 99, [1]));

@@ -10,13 +10,13 @@ namespace AttachmentSync.Tus.Completion;
 /// </remarks>
 internal sealed class TusUploadLocks
 {
-    private readonly ConcurrentDictionary<string, byte> held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> lockedIds = new(StringComparer.Ordinal);
 
     /// <summary>Takes the lock of an upload, or returns null when another request holds it.</summary>
     public Lease? TryAcquire(string uploadId) =>
-        held.TryAdd(uploadId, 0) ? new Lease(this, uploadId) : null;
+        lockedIds.TryAdd(uploadId, 0) ? new Lease(this, uploadId) : null;
 
-    /// <summary>A held lock, released on dispose.</summary>
+    /// <summary>A lock taken by <see cref="TryAcquire"/>, released on dispose.</summary>
     public sealed class Lease(TusUploadLocks owner, string uploadId) : IDisposable
     {
         private int released;
@@ -25,7 +25,7 @@ internal sealed class TusUploadLocks
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
-                owner.held.TryRemove(uploadId, out _);
+                owner.lockedIds.TryRemove(uploadId, out _);
             }
         }
     }

@@ -14,7 +14,7 @@ namespace AttachmentSync.Tus.Handlers;
 /// </summary>
 /// <remarks>
 /// tus 1.0.0 creation: POST with Upload-Length and optional Upload-Metadata returns 201 Created with the upload URL in
-/// Location. Upload-Length above Tus-Max-Size is answered with 413. Upload-Defer-Length is not supported, so
+/// Location. Upload-Length above Tus-Max-Size is rejected with 413. Upload-Defer-Length is not supported, so
 /// Upload-Length is required. creation-with-upload: a body of type application/offset+octet-stream is stored from
 /// offset 0 and the response carries Upload-Offset. A zero-length upload is complete once created.
 /// </remarks>
@@ -75,7 +75,9 @@ internal sealed class CreationHandler(
         return problem is null ? Results.StatusCode(StatusCodes.Status201Created) : problem.ToResult();
     }
 
-    /// <summary>Builds the upload URL as an absolute path, so it stays right behind a proxy that keeps the path.</summary>
+    /// <summary>
+    /// Builds the upload URL as an absolute path, so it stays valid behind a proxy that keeps the path.
+    /// </summary>
     private static string UploadUrl(HttpRequest request, string uploadId)
     {
         var collection = request.PathBase.Add(request.Path).ToUriComponent().TrimEnd('/');

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace AttachmentSync.Tus.Handlers;
 
 /// <summary>
-/// Answers HEAD with the state of an upload, so a client knows where to resume.
+/// Handles HEAD by returning the state of an upload, so a client can find where to resume.
 /// </summary>
 /// <remarks>
 /// tus 1.0.0 core (HEAD): 200 with Upload-Offset, Upload-Length, Upload-Metadata as sent at creation and

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AttachmentSync.Tus.Handlers;
 
 /// <summary>
-/// Answers OPTIONS with the server's tus configuration.
+/// Handles OPTIONS by returning the server's tus configuration.
 /// </summary>
 /// <remarks>
 /// tus 1.0.0 core (OPTIONS): 204 No Content with Tus-Version and, when set, Tus-Extension and Tus-Max-Size.

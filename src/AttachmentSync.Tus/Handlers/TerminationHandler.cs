@@ -11,7 +11,7 @@ namespace AttachmentSync.Tus.Handlers;
 /// </summary>
 /// <remarks>
 /// tus 1.0.0 termination: DELETE removes the upload and its bytes and returns 204 No Content; later requests for
-/// it are answered with 404 Not Found. An upload receiving a PATCH is locked (423) until that request ends.
+/// it get 404 Not Found. An upload receiving a PATCH is locked (423) until that request ends.
 /// </remarks>
 internal sealed class TerminationHandler(
     TusCapabilities capabilities,

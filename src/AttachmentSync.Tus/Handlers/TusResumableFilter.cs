@@ -8,7 +8,7 @@ namespace AttachmentSync.Tus.Handlers;
 /// </summary>
 /// <remarks>
 /// tus 1.0.0 core (Tus-Resumable): every request and response except OPTIONS carries the protocol version. A request
-/// whose version the server does not support is answered with 412 Precondition Failed and the Tus-Version header.
+/// whose version the server does not support is rejected with 412 Precondition Failed and the Tus-Version header.
 /// </remarks>
 internal sealed class TusResumableFilter : IEndpointFilter
 {

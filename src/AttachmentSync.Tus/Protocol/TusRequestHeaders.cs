@@ -51,7 +51,9 @@ internal static class TusRequestHeaders
                 TusHeaders.OffsetOctetStream);
     }
 
-    /// <summary>Formats an expiry time as an RFC 7231 IMF-fixdate, such as <c>Sun, 06 Nov 1994 08:49:37 GMT</c>.</summary>
+    /// <summary>
+    /// Formats an expiry time as an RFC 7231 IMF-fixdate, such as <c>Sun, 06 Nov 1994 08:49:37 GMT</c>.
+    /// </summary>
     public static string FormatExpires(DateTimeOffset expiresAt) =>
         expiresAt.ToUniversalTime().ToString("R", CultureInfo.InvariantCulture);
 

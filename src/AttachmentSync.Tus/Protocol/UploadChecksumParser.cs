@@ -7,7 +7,7 @@ namespace AttachmentSync.Tus.Protocol;
 /// Parses Upload-Checksum: an algorithm name, a space and the base64 digest of the request body.
 /// </summary>
 /// <remarks>
-/// tus 1.0.0 checksum extension: an unsupported algorithm is answered with 400 Bad Request.
+/// tus 1.0.0 checksum extension: an unsupported algorithm is rejected with 400 Bad Request.
 /// </remarks>
 internal static class UploadChecksumParser
 {
@@ -44,7 +44,8 @@ internal static class UploadChecksumParser
         var digest = new byte[parts[1].Length];
         if (!Convert.TryFromBase64String(parts[1], digest, out var count) || count != DigestLength(algorithm))
         {
-            return (null, Invalid(header, expected, $"The {algorithm} digest is not valid base64 of the right length."));
+            var detail = $"The {algorithm} digest is not valid base64 of {DigestLength(algorithm)} bytes.";
+            return (null, Invalid(header, expected, detail));
         }
 
         return (new TusChecksum(algorithm, digest[..count]), null);

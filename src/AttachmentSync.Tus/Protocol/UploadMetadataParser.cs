@@ -11,7 +11,8 @@ namespace AttachmentSync.Tus.Protocol;
 /// </remarks>
 internal static class UploadMetadataParser
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static bool IsValidKey(string key) =>
         key.Length > 0 && key.All(c => c is > ' ' and <= '~' and not ',');

@@ -18,6 +18,11 @@ internal sealed class RecordingCompletionHandler : ITusCompletionHandler
     public Task OnUploadCompletedAsync(TusUpload upload, CancellationToken cancellationToken)
     {
         calls.Enqueue(upload);
-        return Throw ? throw new InvalidOperationException("Completion handler failure for the test.") : Task.CompletedTask;
+        if (Throw)
+        {
+            throw new InvalidOperationException("Completion handler failure for the test.");
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -15,7 +15,8 @@ internal sealed class RecordingObserver : ITusUploadObserver
 
     public Task OnProgressAsync(TusUpload upload, CancellationToken cancellationToken) => Record("progress", upload);
 
-    public Task OnTerminatedAsync(TusUpload upload, CancellationToken cancellationToken) => Record("terminated", upload);
+    public Task OnTerminatedAsync(TusUpload upload, CancellationToken cancellationToken) =>
+        Record("terminated", upload);
 
     public Task OnExpiredAsync(TusUpload upload, CancellationToken cancellationToken) => Record("expired", upload);
 

@@ -49,7 +49,8 @@ internal sealed class DiskUploadFiles
         {
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
             {
-                await JsonSerializer.SerializeAsync(stream, upload, TusJsonContext.Default.TusUpload, cancellationToken);
+                await JsonSerializer.SerializeAsync(
+                    stream, upload, TusJsonContext.Default.TusUpload, cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
 

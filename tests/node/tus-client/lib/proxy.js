@@ -11,7 +11,7 @@ export async function startProxy(targetPort) {
   const pairs = new Set();
 
   // The client side is destroyed at once; the host side is ended after the bytes already written are flushed, so
-  // the host sees its request body end early and the client sees a reset connection.
+  // the host reads a request body that ends early and the client gets a reset connection.
   const cutAll = () => {
     cuts += 1;
     for (const { client, upstream } of pairs) {

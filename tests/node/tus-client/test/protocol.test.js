@@ -9,6 +9,7 @@ import * as tus from 'tus-js-client';
 import { startHost } from '../lib/host.js';
 import { head, metadataFor, runUpload, startUpload, storedUpload, tusHeaders } from '../lib/uploads.js';
 
+const base64 = (text) => Buffer.from(text).toString('base64');
 let directory;
 let host;
 
@@ -45,7 +46,7 @@ test('raw PATCH with wrong checksum keeps the offset, right checksum appends', a
     headers: {
       ...tusHeaders,
       'Upload-Length': String(body.length),
-      'Upload-Metadata': `filename ${Buffer.from('raw.bin').toString('base64')},workItemId ${Buffer.from('7').toString('base64')}`,
+      'Upload-Metadata': `filename ${base64('raw.bin')},workItemId ${base64('7')}`,
     },
   });
   assert.equal(created.status, 201);
@@ -96,7 +97,7 @@ test('terminated upload is gone', async () => {
   assert.deepEqual(await storedUpload(host.url, upload.url), { status: 404 });
 });
 
-test('expired upload answers 410 and cleanup removes it', async () => {
+test('expired upload returns 410 until cleanup removes it', async () => {
   const expiringDirectory = path.join(directory, 'expiring');
   const expiringHost = await startHost(expiringDirectory, { expiration: '00:00:01' });
   try {
