@@ -41,10 +41,9 @@ public sealed class SqliteAttachmentRepository(SqliteDatabase database, TimeProv
         {
             await connection.ExecuteAsync(InsertSql, AttachmentRow.Parameters(record), transaction);
         }
-        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == UniqueConstraintFailed
-                                                 && record.Sha256 is { } sha256)
+        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == UniqueConstraintFailed)
         {
-            throw new DuplicateAttachmentException(record.WorkItemId, sha256, exception);
+            throw new DuplicateAttachmentException(record.WorkItemId, exception);
         }
 
         await AppendTransitionAsync(connection, transaction, record, "created", now);

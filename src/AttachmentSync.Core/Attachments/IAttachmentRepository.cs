@@ -7,8 +7,8 @@ public interface IAttachmentRepository
 {
     /// <summary>
     /// Inserts a record and, when given, the job that will act on it, in one transaction; returns the job id. Throws
-    /// <see cref="DuplicateAttachmentException"/> when the work item already has a live tool record of
-    /// the same content.
+    /// <see cref="DuplicateAttachmentException"/> when the work item already has a live record of the same
+    /// Azure DevOps attachment, or a live tool record of the same content.
     /// </summary>
     Task<long?> AddAsync(AttachmentRecord record, SyncJob? job, CancellationToken cancellationToken);
 

@@ -1,5 +1,6 @@
 using AttachmentSync.AzureDevOps;
 using AttachmentSync.Core.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace AttachmentSync.Core.Sync;
 /// </summary>
 public sealed partial class JobWorker(
     IJobQueue queue,
-    IEnumerable<ISyncJobHandler> handlers,
+    IServiceScopeFactory scopes,
     JobSignals signals,
     IOptions<SyncOptions> options,
     TimeProvider timeProvider,
@@ -20,7 +21,6 @@ public sealed partial class JobWorker(
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
-    private readonly Dictionary<SyncJobType, ISyncJobHandler> _handlers = handlers.ToDictionary(handler => handler.Type);
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -58,7 +58,8 @@ public sealed partial class JobWorker(
 
     private async Task RunJobAsync(SyncJob job, CancellationToken stoppingToken)
     {
-        var handler = _handlers[job.Type];
+        await using var scope = scopes.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetServices<ISyncJobHandler>().Single(candidate => candidate.Type == job.Type);
         LogJobStarted(logger, job.Id, job.Type, job.WorkItemId, job.AttachmentId, job.Attempts);
         try
         {

@@ -21,8 +21,10 @@ public sealed class WorkItemReconciler(
     JobSignals signals,
     TimeProvider timeProvider)
 {
-    public async Task ApplyAsync(WorkItem item, CancellationToken cancellationToken)
+    /// <summary>Applies the difference and returns the ids of the download jobs it enqueued.</summary>
+    public async Task<IReadOnlyList<long>> ApplyAsync(WorkItem item, CancellationToken cancellationToken)
     {
+        var downloads = new List<long>();
         var records = await attachments.ListByWorkItemAsync(item.Id, includeDeleted: true, cancellationToken);
         var known = records.Where(record => record.AdoAttachmentId is not null)
             .Select(record => record.AdoAttachmentId!.Value)
@@ -36,7 +38,10 @@ public sealed class WorkItemReconciler(
                 continue;
             }
 
-            await AddFromAdoAsync(item.Id, attachmentId, relation, cancellationToken);
+            if (await AddFromAdoAsync(item.Id, attachmentId, relation, cancellationToken) is { } jobId)
+            {
+                downloads.Add(jobId);
+            }
         }
 
         foreach (var record in records)
@@ -48,6 +53,8 @@ public sealed class WorkItemReconciler(
                     null, cancellationToken);
             }
         }
+
+        return downloads;
     }
 
     public async Task ApplyWorkItemGoneAsync(int workItemId, CancellationToken cancellationToken)
@@ -70,7 +77,7 @@ public sealed class WorkItemReconciler(
         return entry?.AdoAttachmentId == attachmentId && content.Exists(sha256) ? entry : null;
     }
 
-    private async Task AddFromAdoAsync(
+    private async Task<long?> AddFromAdoAsync(
         int workItemId, Guid attachmentId, WorkItemRelation relation, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
@@ -93,12 +100,26 @@ public sealed class WorkItemReconciler(
         {
             // The same attachment is already in the store (linked elsewhere by us): record it, download nothing.
             record = record with { State = SyncState.Synced, Sha256 = stored.Sha256, FileSize = stored.FileSize };
-            await attachments.AddAsync(record, null, cancellationToken);
-            return;
+            await TryAddAsync(record, null, cancellationToken);
+            return null;
         }
 
         var job = SyncJob.Create(SyncJobType.Download, workItemId, record.Id, now);
-        await attachments.AddAsync(record, job, cancellationToken);
+        var jobId = await TryAddAsync(record, job, cancellationToken);
         signals.NotifyEnqueued();
+        return jobId;
+    }
+
+    private async Task<long?> TryAddAsync(AttachmentRecord record, SyncJob? job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await attachments.AddAsync(record, job, cancellationToken);
+        }
+        catch (DuplicateAttachmentException)
+        {
+            // A concurrent reconcile of the same work item recorded this attachment first.
+            return null;
+        }
     }
 }

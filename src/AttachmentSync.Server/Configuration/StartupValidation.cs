@@ -1,0 +1,87 @@
+using AttachmentSync.AzureDevOps;
+using AttachmentSync.Core.Sync;
+using Microsoft.Extensions.Options;
+
+namespace AttachmentSync.Server.Configuration;
+
+/// <summary>
+/// Checks the settings at start-up and names the configuration key, its environment variable and the
+/// allowed values in every message, so a wrong setting stops the service with an actionable error.
+/// </summary>
+public sealed class StartupValidation :
+    IValidateOptions<AzureDevOpsOptions>, IValidateOptions<StorageOptions>, IValidateOptions<WebhookOptions>,
+    IValidateOptions<SyncOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AzureDevOpsOptions options)
+    {
+        var errors = new List<string>();
+        if (options.OrganizationUrl is not { IsAbsoluteUri: true } url || url.Scheme is not ("http" or "https"))
+        {
+            errors.Add("AzureDevOps:OrganizationUrl (AZDO_ORG_URL) must be an absolute http or https URL, " +
+                       "such as https://dev.azure.com/contoso.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Project))
+        {
+            errors.Add("AzureDevOps:Project (AZDO_PROJECT) is missing: set the project name.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Pat))
+        {
+            errors.Add("AzureDevOps:Pat (AZDO_PAT) is missing: set a personal access token with Work Items read & write.");
+        }
+
+        if (!System.Text.RegularExpressions.Regex.IsMatch(options.ApiVersion, @"^\d+\.\d+(-preview(\.\d+)?)?$"))
+        {
+            errors.Add($"AzureDevOps:ApiVersion has the value '{options.ApiVersion}'; expected MAJOR.MINOR, such as 7.1 or 7.1-preview.3.");
+        }
+
+        if (options.ChunkSize <= 0 || options.ChunkedUploadThreshold <= 0)
+        {
+            errors.Add("AzureDevOps:ChunkSize and AzureDevOps:ChunkedUploadThreshold must be positive byte counts.");
+        }
+
+        return Result(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        {
+            errors.Add("Storage:DatabasePath (ATTACHMENT_SYNC_DB_PATH) is empty: set the SQLite file path.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ContentPath))
+        {
+            errors.Add("Storage:ContentPath (ATTACHMENT_STORAGE_PATH) is empty: set the file store directory.");
+        }
+
+        return Result(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options)
+    {
+        if (options.Secret.Length < 16)
+        {
+            return ValidateOptionsResult.Fail(
+                "Webhook:Secret (ATTACHMENT_WEBHOOK_SECRET) must be at least 16 characters; " +
+                "generate one with: openssl rand -hex 32");
+        }
+
+        if (options.PublicUrl is { IsAbsoluteUri: false })
+        {
+            return ValidateOptionsResult.Fail("Webhook:PublicUrl (ATTACHMENT_WEBHOOK_URL) must be an absolute URL.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+
+    public ValidateOptionsResult Validate(string? name, SyncOptions options) =>
+        options.Workers is < 1 or > 64
+            ? ValidateOptionsResult.Fail($"Sync:Workers has the value {options.Workers}; allowed values are 1 to 64.")
+            : ValidateOptionsResult.Success;
+
+    private static ValidateOptionsResult Result(List<string> errors) =>
+        errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AttachmentSync.Server.Configuration;
+
+/// <summary>The service-hook receiver (configuration section <c>Webhook</c>).</summary>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "Webhook";
+
+    /// <summary>
+    /// Shared secret (<c>ATTACHMENT_WEBHOOK_SECRET</c>), at least 16 characters. A delivery is accepted when its
+    /// Basic password, or its <c>X-Webhook-Secret</c> header, equals it. Azure DevOps does not sign payloads.
+    /// </summary>
+    [Required]
+    [MinLength(16)]
+    public string Secret { get; set; } = "";
+
+    /// <summary>
+    /// Public URL of <c>/api/webhooks/workitem</c> as Azure DevOps reaches it (<c>ATTACHMENT_WEBHOOK_URL</c>);
+    /// used when the service creates its own subscriptions. Optional.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
+
+    /// <summary>Largest delivery body accepted, in bytes. Default 4 MiB.</summary>
+    [Range(1024, 256 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
+}

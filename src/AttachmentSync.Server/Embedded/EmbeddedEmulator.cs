@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using AdoEmulator;
+using AttachmentSync.AzureDevOps;
+using AttachmentSync.Server.Configuration;
+
+namespace AttachmentSync.Server.Embedded;
+
+/// <summary>
+/// Runs the Azure DevOps emulator inside the service when no organization is configured, so one command
+/// gives a working setup: the emulator gets a generated PAT, the service is pointed at it, and, once the
+/// service listens, a few work items are created and the emulator's service hooks are wired to the webhook.
+/// </summary>
+public sealed class EmbeddedEmulator : IAsyncDisposable
+{
+    private static readonly string[] EventTypes = ["workitem.created", "workitem.updated", "workitem.deleted"];
+
+    private EmbeddedEmulator(EmulatorHost host) => Host = host;
+
+    public EmulatorHost Host { get; }
+
+    /// <summary>Starts the emulator when <c>AzureDevOps:OrganizationUrl</c> is empty, and points the configuration at it.</summary>
+    public static async Task<EmbeddedEmulator?> StartIfNeededAsync(IConfigurationManager configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration[$"{AzureDevOpsOptions.SectionName}:OrganizationUrl"]))
+        {
+            return null;
+        }
+
+        var options = new EmulatorOptions();
+        configuration.GetSection(EmulatorOptions.SectionName).Bind(options);
+        var host = await EmulatorHost.StartAsync(options);
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureDevOps:OrganizationUrl"] = host.OrganizationUrl.AbsoluteUri,
+            ["AzureDevOps:Project"] = host.ProjectName,
+            ["AzureDevOps:Pat"] = host.Pat,
+        };
+        if (string.IsNullOrEmpty(configuration[$"{WebhookOptions.SectionName}:Secret"]))
+        {
+            settings["Webhook:Secret"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        }
+
+        configuration.AddInMemoryCollection(settings);
+        return new EmbeddedEmulator(host);
+    }
+
+    /// <summary>Creates the demo work items and the service-hook subscriptions that call <paramref name="webhookUrl"/>.</summary>
+    public async Task<IReadOnlyList<int>> SeedAsync(
+        IServiceProvider services, Uri webhookUrl, string webhookSecret, CancellationToken cancellationToken)
+    {
+        var workItems = services.GetRequiredService<AdoWorkItemsClient>();
+        var hooks = services.GetRequiredService<AdoHooksClient>();
+        var ids = new List<int>();
+        foreach (var title in new[] { "Login page rejects valid passwords", "Report export hangs", "Crash on empty search" })
+        {
+            var fields = new Dictionary<string, object> { ["System.Title"] = title };
+            var item = await workItems.CreateAsync("Bug", fields, cancellationToken);
+            ids.Add(item.Id);
+        }
+
+        foreach (var eventType in EventTypes)
+        {
+            var subscription = AdoHooksClient.WebhookFor(eventType, Host.ProjectId.ToString(), webhookUrl, webhookSecret);
+            await hooks.CreateAsync(subscription, cancellationToken);
+        }
+
+        return ids;
+    }
+
+    public ValueTask DisposeAsync() => Host.DisposeAsync();
+}

@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.Data.Common;
+using System.Text.Json;
+using AttachmentSync.Core.Sync;
+using AttachmentSync.Core.Webhooks;
+using AttachmentSync.Server.Configuration;
+using AttachmentSync.Server.Problems;
+using AttachmentSync.Server.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace AttachmentSync.Server.Endpoints;
+
+/// <summary>
+/// <c>POST /api/webhooks/workitem</c>, the Azure DevOps service-hook receiver. It stores the delivery and
+/// answers at once; the sync runs later as a job. Azure DevOps retries only 408, 502, 503 and 504 and puts
+/// the subscription on probation for any other failure, so internal trouble answers 503.
+/// </summary>
+public static class WebhookEndpoints
+{
+    public static void MapWebhookEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/api/webhooks/workitem", ReceiveAsync)
+            .WithName("ReceiveWorkItemWebhook")
+            .WithSummary("Receives workitem.created, workitem.updated and workitem.deleted service-hook deliveries.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext context, WebhookAuthenticator authenticator, IWebhookDeliveryStore deliveries, JobSignals signals,
+        IOptions<WebhookOptions> webhookOptions, IOptions<SyncOptions> syncOptions, TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        if (!authenticator.IsAuthentic(context.Request))
+        {
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"webhook\"";
+            return Results.Problem(title: "Unauthorized",
+                detail: "The delivery has no valid credentials: send the shared secret as the Basic password " +
+                        $"or in the {WebhookAuthenticator.SecretHeader} header.",
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var limit = webhookOptions.Value.MaxBodyBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
+        try
+        {
+            var length = await context.Request.Body.ReadAtLeastAsync(buffer.AsMemory(0, limit + 1), limit + 1,
+                throwOnEndOfStream: false, cancellationToken);
+            if (length > limit)
+            {
+                return Problem.TooLarge(limit, "webhook delivery");
+            }
+
+            return await StoreAsync(buffer.AsMemory(0, length), deliveries, signals, syncOptions.Value, timeProvider,
+                cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<IResult> StoreAsync(
+        ReadOnlyMemory<byte> body, IWebhookDeliveryStore deliveries, JobSignals signals, SyncOptions options,
+        TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        WebhookDelivery? delivery;
+        string? invalidField;
+        try
+        {
+            (delivery, invalidField) = WebhookPayloadParser.Parse(body.Span, timeProvider.GetUtcNow());
+        }
+        catch (JsonException exception)
+        {
+            return Problem.BadField("body", exception.Message, "a JSON service-hook payload");
+        }
+
+        if (delivery is null)
+        {
+            return Problem.BadField(invalidField!, null, "the property of a work item service-hook payload");
+        }
+
+        if (delivery.WorkItemId == 0)
+        {
+            return Results.Ok(new { accepted = false, reason = $"event type '{delivery.EventType}' is not handled" });
+        }
+
+        try
+        {
+            var added = await deliveries.TryAddAsync(delivery, options.AutoSyncOnWebhook, cancellationToken);
+            if (added && options.AutoSyncOnWebhook)
+            {
+                signals.NotifyEnqueued();
+            }
+
+            return Results.Ok(new { accepted = true, duplicate = !added, workItemId = delivery.WorkItemId });
+        }
+        catch (DbException)
+        {
+            return Results.Problem(title: "Service unavailable",
+                detail: "The delivery could not be stored; Azure DevOps retries it.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

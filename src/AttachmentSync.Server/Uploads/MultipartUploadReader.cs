@@ -1,0 +1,90 @@
+using AttachmentSync.Core.Content;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace AttachmentSync.Server.Uploads;
+
+/// <summary>
+/// Reads a <c>multipart/form-data</c> upload section by section: the one file part streams into the store,
+/// and the small fields <c>workItemId</c> and <c>fileName</c> may come before or after it.
+/// </summary>
+public static class MultipartUploadReader
+{
+    private const int MaxFieldBytes = 64 * 1024;
+
+    public static async Task<UploadedFile> ReadAsync(
+        HttpRequest request, IContentStore store, long maxFileBytes, CancellationToken cancellationToken)
+    {
+        var boundary = GetBoundary(request.ContentType);
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        StoredContent? content = null;
+        string? fileName = null, workItemId = null, contentType = null, nameOverride = null;
+
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+            {
+                throw new UploadFormatException("Content-Disposition", section.ContentDisposition,
+                    "a form-data part with a name");
+            }
+
+            if (disposition.IsFileDisposition())
+            {
+                if (content is not null)
+                {
+                    throw new UploadFormatException("file", "a second file part", "exactly one file part");
+                }
+
+                fileName = disposition.FileNameStar.HasValue
+                    ? disposition.FileNameStar.Value
+                    : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                contentType = section.ContentType;
+                content = await store.WriteAsync(section.Body, maxFileBytes, cancellationToken);
+                continue;
+            }
+
+            var value = await ReadFieldAsync(section, cancellationToken);
+            switch (disposition.Name.Value)
+            {
+                case "workItemId":
+                    workItemId = value;
+                    break;
+                case "fileName":
+                    nameOverride = value;
+                    break;
+            }
+        }
+
+        if (content is null)
+        {
+            throw new UploadFormatException("file", null, "one form-data part with a filename");
+        }
+
+        return new UploadedFile(content, workItemId, nameOverride ?? fileName, contentType);
+    }
+
+    private static string GetBoundary(string? contentType)
+    {
+        var boundary = MediaTypeHeaderValue.TryParse(contentType, out var media)
+            ? HeaderUtilities.RemoveQuotes(media.Boundary).Value
+            : null;
+        if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > 200)
+        {
+            throw new UploadFormatException("Content-Type", contentType, "multipart/form-data with a boundary parameter");
+        }
+
+        return boundary;
+    }
+
+    private static async Task<string> ReadFieldAsync(MultipartSection section, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxFieldBytes + 1];
+        var length = await section.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        if (length > MaxFieldBytes)
+        {
+            throw new UploadFormatException("form field", $"{length}+ bytes", $"a field of at most {MaxFieldBytes} bytes");
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, length);
+    }
+}

@@ -1,0 +1,39 @@
+using AttachmentSync.Core.Content;
+
+namespace AttachmentSync.Server.Uploads;
+
+/// <summary>Chooses the upload form by Content-Type and streams the file into the store.</summary>
+public static class UploadRequestReader
+{
+    public static async Task<UploadedFile> ReadAsync(
+        HttpRequest request, IContentStore store, long maxFileBytes, CancellationToken cancellationToken)
+    {
+        var mediaType = request.GetTypedHeaders().ContentType?.MediaType.Value;
+        if (request.HasFormContentType && mediaType == "multipart/form-data")
+        {
+            return await MultipartUploadReader.ReadAsync(request, store, maxFileBytes, cancellationToken);
+        }
+
+        if (mediaType is not null && mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return await JsonUploadAdapter.ReadAsync(request, store, maxFileBytes, cancellationToken);
+        }
+
+        // Any other type is a raw body (curl's --data-binary labels it form-urlencoded): the metadata comes in
+        // the query string so the body can stream untouched.
+        var query = request.Query;
+        if (FileNameRules.Check(query["fileName"]) is { } expected)
+        {
+            throw new UploadFormatException("fileName", query["fileName"], expected + " in the query string");
+        }
+
+        if (string.IsNullOrEmpty(query["workItemId"]))
+        {
+            throw new UploadFormatException("workItemId", null, "a positive integer work item id in the query string");
+        }
+
+        var content = await store.WriteAsync(request.Body, maxFileBytes, cancellationToken);
+        var declared = mediaType is "application/x-www-form-urlencoded" or "application/octet-stream" ? null : mediaType;
+        return new UploadedFile(content, query["workItemId"], query["fileName"], declared);
+    }
+}
