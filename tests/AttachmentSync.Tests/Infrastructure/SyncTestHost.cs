@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using AdoEmulator;
+using AttachmentSync.AzureDevOps;
+using AttachmentSync.Server;
+
+namespace AttachmentSync.Tests.Infrastructure;
+
+/// <summary>
+/// The emulator and the service, both on real loopback ports, with a fresh SQLite file and store, and the
+/// emulator's service hooks subscribed to the service's webhook endpoint.
+/// </summary>
+public sealed class SyncTestHost : IAsyncLifetime
+{
+    public const int ChunkSize = 256 * 1024;
+    public const int ChunkedThreshold = 1024 * 1024;
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "attachment-sync-tests", Guid.NewGuid().ToString("N"));
+
+    public EmulatorHost Emulator { get; private set; } = null!;
+
+    public AttachmentSyncApplication Service { get; private set; } = null!;
+
+    /// <summary>Client for the service's REST API.</summary>
+    public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>Client for the emulator's organization URL, authenticated with its PAT.</summary>
+    public EmulatorClient Ado { get; private set; } = null!;
+
+    public string WebhookSecret { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    public string StorePath => Path.Combine(_directory, "store");
+
+    public string DatabasePath => Path.Combine(_directory, "sync.db");
+
+    /// <summary>Extra configuration applied on top of the defaults below, for tests that need other limits.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        Emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Pat = "test-pat-" + Guid.NewGuid().ToString("N") });
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureDevOps:OrganizationUrl"] = Emulator.OrganizationUrl.AbsoluteUri,
+            ["AzureDevOps:Project"] = Emulator.ProjectName,
+            ["AzureDevOps:Pat"] = Emulator.Pat,
+            ["AzureDevOps:ChunkedUploadThreshold"] = ChunkedThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AzureDevOps:ChunkSize"] = ChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Storage:DatabasePath"] = DatabasePath,
+            ["Storage:ContentPath"] = StorePath,
+            ["Webhook:Secret"] = WebhookSecret,
+            ["Sync:RetryBaseDelay"] = "00:00:00.200",
+            ["Sync:RetryMaxDelay"] = "00:00:02",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        Service = await AttachmentSyncApplication.StartAsync(["--urls", "http://127.0.0.1:0"],
+            builder => builder.Configuration.AddInMemoryCollection(settings));
+        Api = new HttpClient { BaseAddress = Service.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        Ado = new EmulatorClient(Emulator);
+        await SubscribeWebhooksAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api.Dispose();
+        Ado.Dispose();
+        await Service.DisposeAsync();
+        await Emulator.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a stopping worker; the temp folder is cleaned by the OS later.
+        }
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds, failing with <paramref name="what"/> after the timeout.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task SubscribeWebhooksAsync()
+    {
+        var hooks = Service.App.Services.GetRequiredService<AdoHooksClient>();
+        var url = new Uri(Service.BaseAddress, "/api/webhooks/workitem");
+        foreach (var eventType in new[] { "workitem.created", "workitem.updated", "workitem.deleted" })
+        {
+            await hooks.CreateAsync(AdoHooksClient.WebhookFor(eventType, Emulator.ProjectId.ToString(), url, WebhookSecret),
+                CancellationToken.None);
+        }
+    }
+}
