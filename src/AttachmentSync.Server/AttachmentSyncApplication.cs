@@ -6,7 +6,9 @@ using AttachmentSync.Server.Configuration;
 using AttachmentSync.Server.Embedded;
 using AttachmentSync.Server.Endpoints;
 using AttachmentSync.Server.Webhooks;
+using AttachmentSync.Server.Tus;
 using AttachmentSync.Storage.Sqlite;
+using AttachmentSync.Tus;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,9 @@ namespace AttachmentSync.Server;
 /// </summary>
 public sealed class AttachmentSyncApplication : IAsyncDisposable
 {
+    /// <summary>Route of the tus 1.0 resumable-upload endpoint.</summary>
+    public const string TusUploadsPath = "/api/sync/uploads";
+
     private AttachmentSyncApplication(WebApplication app, EmbeddedEmulator? emulator)
     {
         App = app;
@@ -96,6 +101,30 @@ public sealed class AttachmentSyncApplication : IAsyncDisposable
         services.AddAzureDevOpsClient();
         services.AddSyncEngine();
         services.AddSingleton<WebhookAuthenticator>();
+        AddTusUploads(services, configuration, storage);
+    }
+
+    private static void AddTusUploads(IServiceCollection services, IConfiguration configuration, StorageOptions storage)
+    {
+        services.AddSingleton<ITusCompletionHandler, TusUploadCompletion>();
+        services.AddSingleton<ITusUploadObserver, TusSessionObserver>();
+        services.AddTus(configuration.GetSection("Tus"));
+        services.PostConfigure<TusOptions>(options =>
+        {
+            if (string.IsNullOrWhiteSpace(options.Directory))
+            {
+                options.Directory = Path.Combine(storage.ContentPath, ".uploads");
+            }
+
+            foreach (var key in new[] { TusMetadata.FileNameKey, TusMetadata.WorkItemIdKey })
+            {
+                if (!options.RequiredMetadataKeys.Contains(key))
+                {
+                    options.RequiredMetadataKeys.Add(key);
+                }
+            }
+        });
+        services.AddHostedService<TusCleanupService>();
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -108,5 +137,7 @@ public sealed class AttachmentSyncApplication : IAsyncDisposable
         app.MapAttachmentEndpoints();
         app.MapSyncEndpoints();
         app.MapWebhookEndpoints();
+        app.MapTus(TusUploadsPath).AddEndpointFilter<TusMetadataFilter>();
+        app.MapUploadSessionEndpoints();
     }
 }

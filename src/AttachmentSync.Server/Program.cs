@@ -14,7 +14,9 @@ if (service.Emulator is { } emulator)
     Console.WriteLine($"AttachmentSync listening on {baseAddress}");
     Console.WriteLine($"Azure DevOps emulator (in-process): {host.OrganizationUrl}  project {host.ProjectName}");
     Console.WriteLine($"Emulator PAT: {host.Pat}");
+    var storage = service.App.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
     Console.WriteLine($"Work items {string.Join(", ", ids)} are ready; service hooks post to {webhookUrl}");
+    Console.WriteLine($"Data of this run: {Path.GetDirectoryName(Path.GetFullPath(storage.DatabasePath))}");
     Console.WriteLine($"Try: curl -X POST --data-binary @README.md \"{baseAddress}api/sync/upload?workItemId={ids[0]}&fileName=README.md\"");
 }
 else

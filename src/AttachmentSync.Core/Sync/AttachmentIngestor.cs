@@ -18,8 +18,13 @@ public sealed class AttachmentIngestor(
     IOptions<SyncOptions> options,
     TimeProvider timeProvider)
 {
+    /// <summary>
+    /// Records the file and waits up to <paramref name="responseWait"/> (default
+    /// <see cref="SyncOptions.UploadResponseWait"/>) for its upload job to finish.
+    /// </summary>
     public async Task<IngestOutcome> IngestAsync(
-        int workItemId, string fileName, StoredContent stored, string? contentType, CancellationToken cancellationToken)
+        int workItemId, string fileName, StoredContent stored, string? contentType, TimeSpan? responseWait,
+        CancellationToken cancellationToken)
     {
         if (await FindSameContentAsync(workItemId, stored.Sha256, cancellationToken) is { } existing)
         {
@@ -59,7 +64,12 @@ public sealed class AttachmentIngestor(
         }
 
         signals.NotifyEnqueued();
-        await signals.WaitForJobAsync(jobId!.Value, options.Value.UploadResponseWait, timeProvider, cancellationToken);
+        var wait = responseWait ?? options.Value.UploadResponseWait;
+        if (wait > TimeSpan.Zero)
+        {
+            await signals.WaitForJobAsync(jobId!.Value, wait, timeProvider, cancellationToken);
+        }
+
         var current = await attachments.GetAsync(record.Id, cancellationToken) ?? record;
         return current.State switch
         {

@@ -83,15 +83,15 @@ internal sealed class Base64ValueDecoder
     {
         var input = body.Available;
         var offset = body.Offset;
-        var length = JsonCharacter.Measure(input);
+        var length = JsonStringScanner.Measure(input);
         if (length > input.Length)
         {
             RequiredBytes = length;
             return 0;
         }
 
-        var character = input[0] == '"' ? EndOfString : JsonCharacter.Decode(input[..length]);
-        if (character == JsonCharacter.InvalidEscape)
+        var character = input[0] == '"' ? EndOfString : JsonStringScanner.Decode(input[..length]);
+        if (character == JsonStringScanner.InvalidEscape)
         {
             throw UploadErrors.NotJson(UploadBodyParser.FileProperty,
                 $"the escape '{UploadErrors.Excerpt(input[..length])}' at body offset {offset}",
@@ -152,7 +152,8 @@ internal sealed class Base64ValueDecoder
         var status = Base64.DecodeFromUtf8(_carry, _pending, out _, out var written, isFinalBlock: _padding);
         if (status != OperationStatus.Done)
         {
-            throw UploadErrors.InvalidBase64($"the last group '{UploadErrors.Excerpt(_carry)}'");
+            // Only a padded group can fail here: its unused bits must be zero (RFC 4648, section 3.5).
+            throw UploadErrors.InvalidBase64($"the last group '{UploadErrors.Excerpt(_carry)}' with unused bits set");
         }
 
         _carryCount = 0;

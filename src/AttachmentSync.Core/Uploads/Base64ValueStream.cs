@@ -2,8 +2,8 @@ namespace AttachmentSync.Core.Uploads;
 
 /// <summary>
 /// A read-only stream of the bytes decoded from the "file" value. Before it reports the end of the content, it
-/// reads and checks the rest of the body, so a content store sees an exception from <see cref="ReadAsync(Memory{byte}, CancellationToken)"/>
-/// rather than the end of the stream whenever the body is invalid, and publishes nothing.
+/// reads and checks the rest of the body. So whenever the body is invalid, the content store gets an exception
+/// from a read instead of the end of the stream, and publishes nothing.
 /// </summary>
 internal sealed class Base64ValueStream(UploadBodyBuffer body, UploadBodyParser parser) : Stream
 {

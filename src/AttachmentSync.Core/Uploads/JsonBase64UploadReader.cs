@@ -11,8 +11,8 @@ namespace AttachmentSync.Core.Uploads;
 /// <para>
 /// The body is one JSON object (RFC 8259) with properties in any order. Names are compared exactly
 /// (case-sensitive, after unescaping). "file" is required and must be a string of standard base64 (RFC 4648,
-/// section 4) with padding and no whitespace. JSON escapes in it are decoded first, so <c>\/</c> and
-/// <c>\u002B</c> are accepted. An empty string is a 0-byte file.
+/// section 4) with padding, no whitespace and zero unused bits in the last group. JSON escapes in it are decoded
+/// first, so <c>\/</c> and <c>\u002B</c> are accepted. An empty string is a 0-byte file.
 /// </para>
 /// <para>
 /// Every other property must be a string, a number, true, false or null of at most

@@ -72,7 +72,7 @@ internal sealed class ScalarTokenReader(UploadBodyBuffer body) : IDisposable
                 throw UploadErrors.UnexpectedEnd(field, body.Offset, "the closing '\"' of the string");
             }
 
-            var closing = FindClosingQuote(body.Available, opening, ref escaped);
+            var closing = JsonStringScanner.FindClosingQuote(body.Available, opening, ref escaped);
             var take = closing < 0 ? body.Available.Length : closing + 1;
             if (length + take > MaxTokenBytes + 2)
             {
@@ -89,40 +89,6 @@ internal sealed class ScalarTokenReader(UploadBodyBuffer body) : IDisposable
                 return length;
             }
         }
-    }
-
-    /// <summary>
-    /// Returns the index of the quote that ends the string, or -1 when it is not in <paramref name="span"/>.
-    /// Quote and backslash bytes never occur inside multi-byte UTF-8 sequences, so scanning bytes is safe.
-    /// </summary>
-    private static int FindClosingQuote(ReadOnlySpan<byte> span, bool opening, ref bool escaped)
-    {
-        var index = opening ? 1 : 0;
-        if (escaped && index < span.Length)
-        {
-            escaped = false;
-            index++;
-        }
-
-        while (index < span.Length)
-        {
-            var found = span[index..].IndexOfAny((byte)'"', (byte)'\\');
-            if (found < 0)
-            {
-                return -1;
-            }
-
-            index += found;
-            if (span[index] == '"')
-            {
-                return index;
-            }
-
-            escaped = index + 1 == span.Length;
-            index += 2;
-        }
-
-        return -1;
     }
 
     private async ValueTask<int> CollectBareAsync(string field, CancellationToken cancellationToken)

@@ -41,7 +41,9 @@ internal sealed class UploadBodyBuffer(Stream body) : IDisposable
         return read > 0;
     }
 
-    /// <summary>Reads until at least <paramref name="count"/> bytes are available, or returns false at the end.</summary>
+    /// <summary>
+    /// Reads until at least <paramref name="count"/> bytes are available. Returns false when the body ends first.
+    /// </summary>
     public async ValueTask<bool> EnsureAsync(int count, CancellationToken cancellationToken)
     {
         while (_end - _start < count)

@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace AttachmentSync.Core.Uploads;
 
-/// <summary>Builds the <see cref="UploadFormatException"/>s of the reader, so messages read the same everywhere.</summary>
+/// <summary>
+/// Builds the <see cref="UploadFormatException"/>s of the upload reader, so its messages share one form.
+/// </summary>
 internal static class UploadErrors
 {
     public const string Body = "body";

@@ -40,6 +40,16 @@ public sealed class EmbeddedEmulator : IAsyncDisposable
             settings["Webhook:Secret"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         }
 
+        // The emulator keeps its state in memory, so a ledger from an earlier run would point at attachments
+        // that no longer exist. Unless storage is configured, each run gets fresh storage of its own.
+        if (string.IsNullOrEmpty(configuration[$"{StorageOptions.SectionName}:DatabasePath"])
+            && string.IsNullOrEmpty(configuration[$"{StorageOptions.SectionName}:ContentPath"]))
+        {
+            var runDirectory = Path.Combine(Path.GetTempPath(), "attachment-sync-demo", Guid.NewGuid().ToString("N")[..12]);
+            settings["Storage:DatabasePath"] = Path.Combine(runDirectory, "attachment-sync.db");
+            settings["Storage:ContentPath"] = Path.Combine(runDirectory, "attachments");
+        }
+
         configuration.AddInMemoryCollection(settings);
         return new EmbeddedEmulator(host);
     }

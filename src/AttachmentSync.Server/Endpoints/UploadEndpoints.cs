@@ -75,7 +75,7 @@ public static class UploadEndpoints
             return Problem.BadField("fileName", upload.FileName, expected);
         }
 
-        var outcome = await ingestor.IngestAsync(workItemId, upload.FileName!, upload.Content, upload.ContentType,
+        var outcome = await ingestor.IngestAsync(workItemId, upload.FileName!, upload.Content, upload.ContentType, null,
             cancellationToken);
         return ToResult(outcome);
     }

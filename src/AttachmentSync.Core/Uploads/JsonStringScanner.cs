@@ -2,12 +2,16 @@ using System.Globalization;
 
 namespace AttachmentSync.Core.Uploads;
 
-/// <summary>Reads one character of a JSON string: a plain byte, a two-byte escape or a <c>\uXXXX</c> escape.</summary>
-internal static class JsonCharacter
+/// <summary>
+/// Reads the bytes of a JSON string. A character is a plain byte, a two-byte escape or a <c>\uXXXX</c> escape.
+/// </summary>
+internal static class JsonStringScanner
 {
     public const int InvalidEscape = -2;
 
-    /// <summary>Returns the length of the character that starts <paramref name="input"/>, or the bytes needed to tell.</summary>
+    /// <summary>
+    /// Returns the length of the character that starts <paramref name="input"/>, or the bytes needed to tell.
+    /// </summary>
     public static int Measure(ReadOnlySpan<byte> input)
     {
         if (input.IsEmpty)
@@ -60,5 +64,41 @@ internal static class JsonCharacter
         return int.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
             ? value
             : InvalidEscape;
+    }
+
+    /// <summary>
+    /// Returns the index of the quote that ends a string, or -1 when it is not in <paramref name="span"/>.
+    /// <paramref name="opening"/> tells that the span starts with the opening quote, and <paramref name="escaped"/>
+    /// carries a backslash that ended the previous span.
+    /// Quote and backslash bytes never occur inside multi-byte UTF-8 sequences, so scanning bytes is safe.
+    /// </summary>
+    public static int FindClosingQuote(ReadOnlySpan<byte> span, bool opening, ref bool escaped)
+    {
+        var index = opening ? 1 : 0;
+        if (escaped && index < span.Length)
+        {
+            escaped = false;
+            index++;
+        }
+
+        while (index < span.Length)
+        {
+            var found = span[index..].IndexOfAny((byte)'"', (byte)'\\');
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            index += found;
+            if (span[index] == '"')
+            {
+                return index;
+            }
+
+            escaped = index + 1 == span.Length;
+            index += 2;
+        }
+
+        return -1;
     }
 }
