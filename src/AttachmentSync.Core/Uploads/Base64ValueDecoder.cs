@@ -71,7 +71,7 @@ internal sealed class Base64ValueDecoder
             return 0;
         }
 
-        // The input holds whole groups of alphabet characters only, so the decoder consumes all of it.
+        // The input contains whole groups of alphabet characters only, so the decoder consumes all of it.
         Base64.DecodeFromUtf8(input[..(groups * 4)], destination, out var consumed, out var written,
             isFinalBlock: false);
         body.Advance(consumed);

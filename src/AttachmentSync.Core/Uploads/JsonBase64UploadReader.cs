@@ -5,7 +5,8 @@ namespace AttachmentSync.Core.Uploads;
 /// <summary>
 /// Reads a legacy upload body, <c>{"fileName": "...", "workItemId": 42, "file": "&lt;base64&gt;"}</c>, as a stream.
 /// The "file" value is base64-decoded while it is read and passed to the content store, so neither the file nor
-/// its base64 text is ever held in memory: the reader uses a 64 KiB body buffer and a 64 KiB token buffer.
+/// its base64 text is ever held in memory. The reader keeps a 64 KiB body buffer and a buffer for one name or
+/// scalar value of up to 64 KiB.
 /// </summary>
 /// <remarks>
 /// <para>

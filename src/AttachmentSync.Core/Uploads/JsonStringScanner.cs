@@ -68,8 +68,8 @@ internal static class JsonStringScanner
 
     /// <summary>
     /// Returns the index of the quote that ends a string, or -1 when it is not in <paramref name="span"/>.
-    /// <paramref name="opening"/> tells that the span starts with the opening quote, and <paramref name="escaped"/>
-    /// carries a backslash that ended the previous span.
+    /// <paramref name="opening"/> is true when the span starts with the opening quote. <paramref name="escaped"/>
+    /// is true when the previous span ended with a backslash, and is updated for the next span.
     /// Quote and backslash bytes never occur inside multi-byte UTF-8 sequences, so scanning bytes is safe.
     /// </summary>
     public static int FindClosingQuote(ReadOnlySpan<byte> span, bool opening, ref bool escaped)
