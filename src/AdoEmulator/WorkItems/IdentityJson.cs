@@ -10,7 +10,7 @@ namespace AdoEmulator.WorkItems;
 /// </summary>
 internal static partial class IdentityJson
 {
-    public static JsonObject Ref(string value, AdoUrls urls, EmulatorIdentity identity)
+    public static JsonObject Ref(string value, AdoUrls urls, EmulatorIdentity identity, bool withName = false)
     {
         var match = NameAndUniqueName().Match(value);
         var displayName = match.Success ? match.Groups[1].Value.Trim() : value;
@@ -18,19 +18,30 @@ internal static partial class IdentityJson
         var id = uniqueName.Equals(identity.UserUniqueName, StringComparison.OrdinalIgnoreCase)
             ? identity.UserId
             : DeterministicId(uniqueName);
-        var descriptor = "aad." + Convert.ToBase64String(id.ToByteArray()).TrimEnd('=');
+        var descriptor = "aad." + System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.ASCII.GetBytes(id.ToString()));
         var avatar = $"{urls.Collection}/_apis/GraphProfile/MemberAvatars/{descriptor}";
 
-        return new JsonObject
+        var json = new JsonObject();
+        if (withName)
         {
-            ["displayName"] = displayName,
+            json["name"] = value;
+        }
+
+        json["displayName"] = displayName;
+        foreach (var (key, node) in new JsonObject
+        {
             ["url"] = $"{urls.Collection}/_apis/Identities/{id}",
             ["_links"] = new JsonObject { ["avatar"] = AdoJson.Link(avatar) },
             ["id"] = id.ToString(),
             ["uniqueName"] = uniqueName,
             ["imageUrl"] = avatar,
             ["descriptor"] = descriptor,
-        };
+        })
+        {
+            json[key] = node?.DeepClone();
+        }
+
+        return json;
     }
 
     public static JsonNode? Render(string field, JsonNode? value, AdoUrls urls, EmulatorIdentity identity, bool asObject) =>

@@ -116,7 +116,7 @@ internal sealed class WorkItemJson(EmulatorIdentity identity)
             ["id"] = update.Id,
             ["workItemId"] = update.WorkItemId,
             ["rev"] = update.Rev,
-            ["revisedBy"] = IdentityJson.Ref(identity.UserFieldValue, urls, identity),
+            ["revisedBy"] = IdentityJson.Ref(identity.UserFieldValue, urls, identity, withName: true),
             ["revisedDate"] = next is null ? AdoJson.EndOfTime : next.Field(WorkItemFields.ChangedDate),
             ["fields"] = fields,
         };
@@ -132,6 +132,7 @@ internal sealed class WorkItemJson(EmulatorIdentity identity)
             ["self"] = AdoJson.Link(self),
             ["workItemUpdates"] = AdoJson.Link($"{urls.WorkItem(update.WorkItemId)}/updates"),
             ["parent"] = AdoJson.Link(urls.WorkItem(update.WorkItemId)),
+            ["html"] = AdoJson.Link($"{urls.Project}/_workitems/edit/{update.WorkItemId}"),
         };
         json["url"] = self;
         return json;
