@@ -1,6 +1,7 @@
 using System.Globalization;
 using AttachmentSync.Core.Content;
 using AttachmentSync.Core.Sync;
+using AttachmentSync.Core.Uploads;
 using AttachmentSync.Server.Problems;
 using AttachmentSync.Server.Uploads;
 using Microsoft.AspNetCore.Http.Features;
@@ -51,7 +52,7 @@ public static class UploadEndpoints
         }
         catch (UploadFormatException exception)
         {
-            return Problem.BadField(exception.Field, exception.Value, exception.Expected);
+            return Problem.BadUpload(exception);
         }
         catch (ContentTooLargeException exception)
         {

@@ -16,6 +16,19 @@ public static class Problem
             extensions: new Dictionary<string, object?> { ["field"] = field, ["value"] = shown, ["expected"] = expected });
     }
 
+    /// <summary>A 400 for a malformed upload, with the reader's own sentence as the detail.</summary>
+    public static IResult BadUpload(AttachmentSync.Core.Uploads.UploadFormatException exception) =>
+        Results.Problem(
+            title: "Invalid request",
+            detail: exception.Message,
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?>
+            {
+                ["field"] = exception.Field,
+                ["value"] = Excerpt(exception.Value),
+                ["expected"] = exception.Expected,
+            });
+
     public static IResult NotFound(string detail) =>
         Results.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
 

@@ -1,4 +1,5 @@
 using AttachmentSync.Core.Content;
+using AttachmentSync.Core.Uploads;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -24,15 +25,16 @@ public static class MultipartUploadReader
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
             {
-                throw new UploadFormatException("Content-Disposition", section.ContentDisposition,
-                    "a form-data part with a name");
+                throw new UploadFormatException("Content-Disposition", "A multipart section has an invalid Content-Disposition",
+                    section.ContentDisposition ?? "missing", "a form-data part with a name");
             }
 
             if (disposition.IsFileDisposition())
             {
                 if (content is not null)
                 {
-                    throw new UploadFormatException("file", "a second file part", "exactly one file part");
+                    throw new UploadFormatException("file", "The form has more than one file part", "a second file part",
+                        "exactly one file part");
                 }
 
                 fileName = disposition.FileNameStar.HasValue
@@ -57,7 +59,8 @@ public static class MultipartUploadReader
 
         if (content is null)
         {
-            throw new UploadFormatException("file", null, "one form-data part with a filename");
+            throw new UploadFormatException("file", "The form has no file part", "missing",
+                "one form-data part with a filename");
         }
 
         return new UploadedFile(content, workItemId, nameOverride ?? fileName, contentType);
@@ -70,7 +73,8 @@ public static class MultipartUploadReader
             : null;
         if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > 200)
         {
-            throw new UploadFormatException("Content-Type", contentType, "multipart/form-data with a boundary parameter");
+            throw new UploadFormatException("Content-Type", "The multipart boundary is missing or invalid", contentType ?? "missing",
+                "multipart/form-data with a boundary parameter of at most 200 characters");
         }
 
         return boundary;
@@ -82,7 +86,8 @@ public static class MultipartUploadReader
         var length = await section.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
         if (length > MaxFieldBytes)
         {
-            throw new UploadFormatException("form field", $"{length}+ bytes", $"a field of at most {MaxFieldBytes} bytes");
+            throw new UploadFormatException(section.ContentDisposition ?? "form field", "A form field is too long",
+                $"{length}+ bytes", $"a field of at most {MaxFieldBytes} bytes");
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer, 0, length);

@@ -1,4 +1,5 @@
 using AttachmentSync.Core.Content;
+using AttachmentSync.Core.Uploads;
 
 namespace AttachmentSync.Server.Uploads;
 
@@ -24,12 +25,14 @@ public static class UploadRequestReader
         var query = request.Query;
         if (FileNameRules.Check(query["fileName"]) is { } expected)
         {
-            throw new UploadFormatException("fileName", query["fileName"], expected + " in the query string");
+            throw new UploadFormatException("fileName", "The fileName query parameter is invalid",
+                query["fileName"].ToString() is { Length: > 0 } name ? name : "missing", expected + " in the query string");
         }
 
         if (string.IsNullOrEmpty(query["workItemId"]))
         {
-            throw new UploadFormatException("workItemId", null, "a positive integer work item id in the query string");
+            throw new UploadFormatException("workItemId", "The workItemId query parameter is missing", "missing",
+                "a positive integer work item id in the query string");
         }
 
         var content = await store.WriteAsync(request.Body, maxFileBytes, cancellationToken);
