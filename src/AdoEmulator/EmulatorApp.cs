@@ -37,7 +37,7 @@ public static class EmulatorApp
         services.AddSingleton<IWorkItemEventSink>(sp => sp.GetRequiredService<HookDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<HookDispatcher>());
 
-        // Attachments of several gigabytes are streamed to disk; the size limit is enforced by the emulator itself.
+        // Attachments of several gigabytes are streamed to disk, and the emulator enforces its own size limit.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
     }
 

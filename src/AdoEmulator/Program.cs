@@ -17,7 +17,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Project: {identity.ProjectName} ({identity.ProjectId})");
     if (identity.PatWasGenerated)
     {
-        // A generated PAT is printed once so a user can call the emulator; a configured one is never printed.
+        // A generated PAT is printed once so that a user can call the emulator. A configured one is never printed.
         Console.WriteLine($"PAT: {identity.Pat}");
     }
 });

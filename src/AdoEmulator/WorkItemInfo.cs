@@ -13,5 +13,5 @@ public sealed record WorkItemInfo(
         item.Relations.Select(r => new WorkItemRelationInfo(r.Rel, r.Url, r.Attributes.ToJsonString())).ToList());
 }
 
-/// <summary>A relation of <see cref="WorkItemInfo"/>; <see cref="AttributesJson"/> is the attributes object as JSON.</summary>
+/// <summary>A relation of <see cref="WorkItemInfo"/>, with its attributes object as JSON text.</summary>
 public sealed record WorkItemRelationInfo(string Rel, string Url, string AttributesJson);

@@ -19,7 +19,7 @@ internal static class AttachmentEndpoints
 
     /// <summary>
     /// Simple upload (raw body, 201) or chunked start (empty body, 202 with Location). <c>uploadType</c> defaults to
-    /// Simple and is compared case-insensitively; other values are rejected with VssPropertyValidationException.
+    /// Simple and is compared case-insensitively. Other values are rejected with VssPropertyValidationException.
     /// </summary>
     private static async Task<IResult> UploadAsync(HttpContext context, AttachmentStore store)
     {
@@ -106,7 +106,7 @@ internal static class AttachmentEndpoints
         return new JsonNodeResult(Reference(attachment.Id, url), status, url);
     }
 
-    /// <summary>Streams the stored bytes unchanged; Content-Type and Content-Disposition follow the file name.</summary>
+    /// <summary>Streams the stored bytes unchanged, with Content-Type and Content-Disposition from the file name.</summary>
     private static IResult DownloadAsync(HttpContext context, AttachmentStore store, string id)
     {
         if (!Guid.TryParse(id, out var attachmentId) || !store.TryGet(attachmentId, out var attachment) || !attachment.IsComplete)

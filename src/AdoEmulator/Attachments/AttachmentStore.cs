@@ -42,7 +42,7 @@ internal sealed class AttachmentStore : IDisposable
         return attachment;
     }
 
-    /// <summary>Stores a whole file from a simple upload; returns an error when it exceeds the size limit.</summary>
+    /// <summary>Stores a whole file from a simple upload, or returns an error when it exceeds the size limit.</summary>
     public async Task<(StoredAttachment? Attachment, AdoError? Error)> UploadAsync(
         string? fileName, Stream body, long? declaredLength, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ internal sealed class StoredAttachment(Guid id, int fileId, string? fileName, st
     /// <summary>True once all bytes arrived: at once for simple uploads, after the last chunk for chunked ones.</summary>
     public bool IsComplete { get; set; }
 
-    /// <summary>Total size announced by the Content-Range of the first chunk; null for simple uploads.</summary>
+    /// <summary>Total size announced by the Content-Range of the first chunk, or null for simple uploads.</summary>
     public long? ChunkedTotal { get; set; }
 
     /// <summary>Serializes chunk writes to the same attachment.</summary>

@@ -5,7 +5,7 @@ namespace AdoEmulator.Discovery;
 
 /// <summary>
 /// Route discovery used by the official clients: <c>OPTIONS {coll}/_apis/{area}</c> lists resource locations, and
-/// <c>GET {coll}/_apis/ResourceAreas</c> returns an empty list, the on-premises answer that tells a client to call
+/// <c>GET {coll}/_apis/ResourceAreas</c> returns an empty list, the on-premises response that tells a client to call
 /// every area on the collection URL itself.
 /// </summary>
 internal static class DiscoveryEndpoints

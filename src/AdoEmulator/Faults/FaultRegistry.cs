@@ -4,7 +4,7 @@ using AdoEmulator.Infrastructure;
 namespace AdoEmulator.Faults;
 
 /// <summary>
-/// The fault rules in force. Rules are checked in the order they were added; the first that matches and fires
+/// The fault rules in force. Rules are checked in the order they were added, and the first that matches and fires
 /// decides. Draws are deterministic for a given seed and sequence of requests.
 /// </summary>
 public sealed class FaultRegistry

@@ -21,7 +21,7 @@ public enum FaultKind
     /// <summary>Sends the first <see cref="FaultRule.BytesBeforeReset"/> bytes of the response, then aborts the connection.</summary>
     Reset,
 
-    /// <summary>Never answers; the request ends when the client gives up.</summary>
+    /// <summary>Sends no response. The request ends when the client gives up.</summary>
     Timeout,
 
     /// <summary>Forces 409 TF26071 on a work-item PATCH, as a concurrent save does.</summary>

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 namespace AdoEmulator.Hooks;
 
 /// <summary>
-/// Delivers one notification with Azure DevOps' failure rules: 2xx succeeds and restores <c>enabled</c>;
-/// 410 disables the subscription at once; 408, 502, 503, 504 (and no response) are retried on the transient
-/// schedule; any other failure, or transient retries running out, puts the subscription on probation, where the
-/// notification is retried on the probation schedule until one succeeds or <c>disabledBySystem</c> is reached.
+/// Delivers one notification with Azure DevOps' failure rules. 2xx succeeds and restores <c>enabled</c>.
+/// 410 disables the subscription at once. 408, 502, 503, 504 and no response are retried on the transient schedule.
+/// Any other failure, or transient retries running out, puts the subscription on probation. There the notification
+/// is retried on the probation schedule until one attempt succeeds or <c>disabledBySystem</c> is reached.
 /// </summary>
 internal sealed class HookDelivery(
     HookSender sender, IOptions<EmulatorOptions> options, TimeProvider time, ILogger<HookDelivery> logger)

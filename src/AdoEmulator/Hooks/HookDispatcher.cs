@@ -87,7 +87,7 @@ internal sealed class HookDispatcher(
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // The emulator is stopping; pending deliveries end with it.
+            // The emulator is stopping, so pending deliveries end with it.
         }
         catch (Exception exception)
         {

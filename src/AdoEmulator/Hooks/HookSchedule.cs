@@ -1,8 +1,9 @@
 namespace AdoEmulator.Hooks;
 
 /// <summary>
-/// Retry waits of Azure DevOps service hooks (troubleshooting guide): transient failures (408, 502, 503, 504) are
-/// retried up to 8 times; an enduring failure puts the subscription on probation with up to 7 slower retries.
+/// Retry waits of Azure DevOps service hooks, from the service-hooks troubleshooting guide. Transient failures
+/// (408, 502, 503, 504) are retried up to 8 times. An enduring failure puts the subscription on probation, with up to
+/// 7 slower retries.
 /// </summary>
 internal static class HookSchedule
 {

@@ -7,7 +7,7 @@ namespace AdoEmulator.Hooks;
 /// <summary>Renders subscriptions and notifications in the service-hooks API shapes. Confidential inputs are masked.</summary>
 internal static class SubscriptionJson
 {
-    /// <summary>Consumer inputs marked confidential in the webHooks descriptor; never returned in clear.</summary>
+    /// <summary>Consumer inputs marked confidential in the webHooks descriptor. Responses mask them.</summary>
     private static readonly HashSet<string> Confidential = new(StringComparer.OrdinalIgnoreCase) { "basicAuthPassword" };
 
     public static JsonObject Render(HookSubscription s, AdoUrls urls, EmulatorIdentity identity)

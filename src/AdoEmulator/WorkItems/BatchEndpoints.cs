@@ -6,7 +6,7 @@ namespace AdoEmulator.WorkItems;
 
 /// <summary>
 /// <c>POST …/_apis/wit/workitemsbatch</c>: up to 200 ids, optional <c>fields</c>, <c>$expand</c> and
-/// <c>errorPolicy</c> (Fail by default; Omit returns null in place of a missing item).
+/// <c>errorPolicy</c> (Fail by default, or Omit for null in place of a missing item).
 /// </summary>
 internal static class BatchEndpoints
 {

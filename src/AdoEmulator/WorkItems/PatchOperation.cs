@@ -12,7 +12,7 @@ internal sealed record PatchOperation(string Op, string Path, JsonNode? Value)
         "add", "remove", "replace", "test", "move", "copy",
     };
 
-    /// <summary>Parses a JSON Patch document; returns an error naming the first invalid operation.</summary>
+    /// <summary>Parses a JSON Patch document, or returns an error naming the first invalid operation.</summary>
     public static async Task<(List<PatchOperation>? Operations, AdoError? Error)> ReadAsync(HttpRequest request)
     {
         JsonNode? document;

@@ -5,7 +5,7 @@ namespace AdoEmulator.WorkItems;
 /// <summary>
 /// Parses the flat subset of WIQL: <c>SELECT [fields] FROM WorkItems [WHERE …] [ORDER BY [field] [ASC|DESC], …]</c>.
 /// Conditions combine <c>[field] op value</c> (=, &lt;&gt;, &gt;, &lt;, &gt;=, &lt;=, IN, NOT IN) with AND, OR, NOT and
-/// parentheses; values are 'strings', numbers, @project, @me and @today[±days]. Throws FormatException on anything else.
+/// parentheses. Values are 'strings', numbers, @project, @me and @today[±days]. Throws FormatException on anything else.
 /// </summary>
 internal sealed class WiqlParser(string projectName, string userValue, DateTimeOffset now)
 {

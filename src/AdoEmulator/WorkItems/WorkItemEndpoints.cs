@@ -47,7 +47,7 @@ internal static class WorkItemEndpoints
             : new JsonNodeResult(json.Item(item, AdoUrls.From(context), ReadView(context)), 200);
     }
 
-    /// <summary>Lists up to 200 work items by <c>ids=</c>; <c>errorPolicy=Omit</c> returns null for missing ones.</summary>
+    /// <summary>Lists up to 200 work items by <c>ids=</c>. With <c>errorPolicy=Omit</c>, missing ones are null.</summary>
     private static IResult List(HttpContext context, WorkItemStore store, WorkItemJson json)
     {
         var query = context.Request.Query;
@@ -103,7 +103,7 @@ internal static class WorkItemEndpoints
         return updateError?.ToResult() ?? new JsonNodeResult(json.Item(item!, urls, ReadChangeView(context)), 200);
     }
 
-    /// <summary>Moves the item to the recycle bin; later reads return 404 TF401232.</summary>
+    /// <summary>Moves the item to the recycle bin, so later reads return 404 TF401232.</summary>
     private static IResult Delete(HttpContext context, WorkItemStore store, WorkItemJson json, EmulatorIdentity identity, int id)
     {
         var urls = AdoUrls.From(context);
@@ -174,7 +174,7 @@ internal static class WorkItemEndpoints
 
     private static WorkItemView ReadView(HttpContext context) => WorkItemView.Parse(context.Request.Query["$expand"], null);
 
-    /// <summary>Create and update responses carry relations and links unless <c>$expand</c> says otherwise.</summary>
+    /// <summary>Create and update responses carry relations and links unless <c>$expand</c> is given.</summary>
     private static WorkItemView ReadChangeView(HttpContext context) =>
         context.Request.Query.ContainsKey("$expand") ? ReadView(context) : WorkItemView.Full;
 

@@ -28,7 +28,7 @@ internal static class WorkItemFields
 
     /// <summary>
     /// Fields Azure DevOps keeps per revision but leaves out of a work item's <c>fields</c> unless a caller names
-    /// them in <c>fields=</c>; they do appear in updates.
+    /// them in <c>fields=</c>. They do appear in updates.
     /// </summary>
     public static readonly HashSet<string> Hidden = new(StringComparer.OrdinalIgnoreCase)
     {

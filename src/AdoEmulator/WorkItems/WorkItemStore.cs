@@ -76,7 +76,7 @@ internal sealed class WorkItemStore(
     }
 
     /// <summary>
-    /// Applies a patch. <paramref name="observedRev"/> is the rev the request saw when it arrived; if another save
+    /// Applies a patch. <paramref name="observedRev"/> is the rev the request saw when it arrived. If another save
     /// landed in between, the request fails with 409 TF26071 as concurrent saves do in Azure DevOps.
     /// </summary>
     public (WorkItemSnapshot? Item, AdoError? Error) Update(

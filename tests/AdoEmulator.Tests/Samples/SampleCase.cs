@@ -12,13 +12,13 @@ internal enum SampleKind
     /// <summary>A response body or hook payload: the emulator's equivalent output must have the same shape.</summary>
     Output,
 
-    /// <summary>A resource the emulator does not serve; the reason is stated.</summary>
+    /// <summary>A resource the emulator does not serve, with the reason stated.</summary>
     NotEmulated,
 }
 
 /// <summary>
 /// One sample file and the emulator call that produces its equivalent. <see cref="IgnoredPaths"/> lists JSON paths
-/// where the emulator knowingly differs from that recording; each entry states the reason next to it.
+/// where the emulator knowingly differs from that recording, each with its reason next to it.
 /// </summary>
 internal sealed record SampleCase(
     SampleKind Kind,

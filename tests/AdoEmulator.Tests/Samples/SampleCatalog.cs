@@ -38,10 +38,10 @@ internal static class SampleCatalog
         }, ignored: [OldWorkItemTypeLink]),
         ["webhook-workitem-updated-payload.json"] = Output(UpdatedHookAsync, ignored:
         [
-            // The documentation sample writes System.Rev and System.Watermark as strings; real deliveries (the capture beside it) use numbers.
+            // The documentation sample writes System.Rev and System.Watermark as strings, but real deliveries (the capture beside it) use numbers.
             "$.resource.fields.System.Rev.oldValue", "$.resource.fields.System.Rev.newValue",
             "$.resource.fields.System.Watermark.oldValue", "$.resource.fields.System.Watermark.newValue",
-            // The documentation sample has revisedDate "0001-01-01T00:00:00" (no zone), a placeholder; real deliveries carry a UTC date.
+            // The documentation sample has revisedDate "0001-01-01T00:00:00" (no zone) as a placeholder, but real deliveries carry a UTC date.
             "$.resource.revisedDate",
         ]),
         ["webhook-workitem-updated-payload-realcapture-services.json"] = Output(UpdatedHookAsync),
@@ -176,8 +176,8 @@ internal static class SampleCatalog
     };
 
     /// <summary>
-    /// The 2016 hook samples put the project id after /wit/ in the workItemType link; current responses (the 2025
-    /// live recording) put it before /_apis/, as the emulator does.
+    /// The 2016 hook samples put the project id after /wit/ in the workItemType link. Current responses, as in the
+    /// 2025 live recording, put it before /_apis/, and so does the emulator.
     /// </summary>
     private const string OldWorkItemTypeLink = "$.resource._links.workItemType.href";
 
@@ -291,8 +291,8 @@ internal static class SampleCatalog
 
     private static JsonNode AsWorkItemSubscription(SampleWorld w, JsonNode sample)
     {
-        // The only published create example subscribes to build.complete; the emulator serves work-item events only,
-        // so the walk sends the same body with a work-item event, the emulator's project and the receiver's URL.
+        // The only published create example subscribes to build.complete, but the emulator serves work-item events
+        // only. The walk sends the same body with a work-item event, the emulator's project and the receiver's URL.
         var body = sample.DeepClone();
         body["eventType"] = "workitem.updated";
         body["publisherInputs"]!["projectId"] = w.Emulator.Host.ProjectId.ToString();

@@ -134,7 +134,13 @@ internal static partial class JsonShape
         var date = IsoDate().Match(value);
         if (date.Success)
         {
-            return "date" + (date.Groups[1].Value == "Z" ? " UTC" : date.Groups[1].Value.Length > 0 ? " with offset" : " without zone");
+            var zone = date.Groups[1].Value;
+            if (zone == "Z")
+            {
+                return "date UTC";
+            }
+
+            return zone.Length > 0 ? "date with offset" : "date without zone";
         }
 
         if (Guid.TryParseExact(value, "D", out _))
