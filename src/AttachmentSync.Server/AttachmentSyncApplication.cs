@@ -1,4 +1,5 @@
 using AttachmentSync.AzureDevOps;
+using AttachmentSync.AzureDevOps.Http;
 using AttachmentSync.Core;
 using AttachmentSync.Core.Content;
 using AttachmentSync.Core.Sync;
@@ -99,6 +100,7 @@ public sealed class AttachmentSyncApplication : IAsyncDisposable
         services.AddSqliteStorage(storage.DatabasePath);
         services.AddSingleton<IContentStore>(_ => new FileSystemContentStore(storage.ContentPath));
         services.AddAzureDevOpsClient();
+        services.Configure<AdoThrottleOptions>(configuration.GetSection($"{AzureDevOpsOptions.SectionName}:Throttle"));
         services.AddSyncEngine();
         services.AddSingleton<WebhookAuthenticator>();
         AddTusUploads(services, configuration, storage);
