@@ -59,6 +59,17 @@ public sealed class WiqlAndBatchTests
     }
 
     [Fact]
+    public async Task Team_route_checks_the_project()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var body = """{"query":"SELECT [System.Id] FROM WorkItems"}""";
+        using var known = await emulator.PostJsonAsync("Demo/Demo Team/_apis/wit/wiql?" + TestEmulator.Version, body);
+        using var unknown = await emulator.PostJsonAsync("Other/Other Team/_apis/wit/wiql?" + TestEmulator.Version, body);
+        Assert.Equal(200, (int)known.StatusCode);
+        await AdoAssert.ErrorAsync(unknown, 404, "ProjectDoesNotExistWithNameException");
+    }
+
+    [Fact]
     public async Task Batch_returns_relations_when_expanded()
     {
         await using var emulator = await TestEmulator.StartAsync();

@@ -20,8 +20,10 @@ internal static class ResourceLocations
         new("62d3d110-0047-428c-ad3c-4fe872c91c74", "wit", "workItems", "{project}/_apis/{area}/{resource}/${type}", 3),
         new("908509b6-4248-4475-a1cd-829139ba419f", "wit", "workItemsBatch", "{project}/_apis/{area}/{resource}", 1),
         new("1a9c53f7-f243-4447-b110-35ef023636e4", "wit", "wiql", "{project}/{team}/_apis/{area}/{resource}/{id}", 2),
-        new("6570bf97-d02c-4a91-8d93-3abe9895b1a9", "wit", "updates", "{project}/_apis/{area}/workItems/{id}/{resource}/{updateNumber}", 3),
-        new("a00c85a5-80fa-4565-99c3-bcd2181434bb", "wit", "revisions", "{project}/_apis/{area}/workItems/{id}/{resource}/{revisionNumber}", 3),
+        new("6570bf97-d02c-4a91-8d93-3abe9895b1a9", "wit", "updates",
+            "{project}/_apis/{area}/workItems/{id}/{resource}/{updateNumber}", 3),
+        new("a00c85a5-80fa-4565-99c3-bcd2181434bb", "wit", "revisions",
+            "{project}/_apis/{area}/workItems/{id}/{resource}/{revisionNumber}", 3),
         new("e81700f7-3be2-46de-8624-2eb35882fcaa", "Location", "ResourceAreas", "_apis/{resource}/{areaId}", 1),
         new("fc50d02a-849f-41fb-8af1-0a5216103269", "hooks", "Subscriptions", "_apis/{area}/{resource}/{subscriptionId}", 1),
     ];

@@ -27,7 +27,9 @@ public enum FaultKind
     /// <summary>Forces 409 TF26071 on a work-item PATCH, as a concurrent save does.</summary>
     Conflict,
 
-    /// <summary>Adds the X-RateLimit-* headers (and X-RateLimit-Delay with a real delay when DelayMs is set) to a normal response.</summary>
+    /// <summary>
+    /// Adds the X-RateLimit-* headers to a normal response, and X-RateLimit-Delay with a real delay when DelayMs is set.
+    /// </summary>
     RateLimitHeaders,
 
     /// <summary>Hook delivery: the notification is never sent.</summary>

@@ -47,7 +47,8 @@ internal sealed class HookDelivery(
     {
         lock (subscription.Sync)
         {
-            if (subscription.ProbationRunning || subscription.Status != SubscriptionStatus.Enabled && subscription.Status != SubscriptionStatus.OnProbation)
+            var active = subscription.Status is SubscriptionStatus.Enabled or SubscriptionStatus.OnProbation;
+            if (subscription.ProbationRunning || !active)
             {
                 return;
             }

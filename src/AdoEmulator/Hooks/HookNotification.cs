@@ -8,7 +8,8 @@ public sealed class HookNotification
 {
     private readonly List<HookAttempt> _attempts = [];
 
-    internal HookNotification(int id, Guid subscriptionId, Guid eventId, string eventType, int workItemId, string body, DateTimeOffset created)
+    internal HookNotification(
+        int id, Guid subscriptionId, Guid eventId, string eventType, int workItemId, string body, DateTimeOffset created)
     {
         Id = id;
         SubscriptionId = subscriptionId;

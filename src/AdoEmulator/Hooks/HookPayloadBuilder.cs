@@ -63,7 +63,13 @@ internal sealed class HookPayloadBuilder(EmulatorIdentity identity, WorkItemJson
                 var update = json.Update(change.Update!, null, urls, identityObjects: false);
                 if (minimal)
                 {
-                    return new JsonObject { ["id"] = update["id"]!.DeepClone(), ["workItemId"] = item.Id, ["rev"] = item.Rev, ["url"] = update["url"]!.DeepClone() };
+                    return new JsonObject
+                    {
+                        ["id"] = update["id"]!.DeepClone(),
+                        ["workItemId"] = item.Id,
+                        ["rev"] = item.Rev,
+                        ["url"] = update["url"]!.DeepClone(),
+                    };
                 }
 
                 var revision = json.Item(item, urls, HookView);

@@ -31,7 +31,9 @@ internal static class AdoErrors
 
     public static AdoError AttachmentTooLarge(long size, long max) => new(
         400, "WorkItemAttachmentExceedsMaxSizeException", $"{Wit}.WorkItemAttachmentExceedsMaxSizeException, {Wit}",
-        FormattableString.Invariant(
+        // NOTE: the message prefix and wording are not confirmed by a primary source, unlike the type key and status.
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
             $"VS402898: The size of the uploaded file ({size} bytes) exceeds the maximum allowed size of {max / 1048576.0:F3} MB ({max} bytes)."));
 
     public static AdoError AttachmentOffset(string detail) => new(

@@ -17,6 +17,10 @@ internal static class ProjectRoutes
         collection.MapMethods("/{project}" + pattern, [method], handler).Named(name).AddEndpointFilter(CheckProject);
     }
 
+    /// <summary>Maps a route whose pattern already starts with <c>/{project}</c>, checking the project.</summary>
+    public static void MapScoped(IEndpointRouteBuilder collection, string method, string pattern, Delegate handler, string name) =>
+        collection.MapMethods(pattern, [method], handler).Named(name).AddEndpointFilter(CheckProject);
+
     /// <summary>Returns true when the request came through the project-scoped form of its route.</summary>
     public static bool HasProject(this HttpContext context) => context.Request.RouteValues.ContainsKey("project");
 

@@ -13,7 +13,7 @@ internal static class WiqlEndpoints
     public static void Map(IEndpointRouteBuilder collection)
     {
         ProjectRoutes.Map(collection, "POST", "/_apis/wit/wiql", QueryAsync, "wiql");
-        collection.MapPost("/{project}/{team}/_apis/wit/wiql", QueryAsync).Named("wiql");
+        ProjectRoutes.MapScoped(collection, "POST", "/{project}/{team}/_apis/wit/wiql", QueryAsync, "wiql");
     }
 
     private static async Task<IResult> QueryAsync(

@@ -19,8 +19,6 @@ internal sealed record WorkItemSnapshot(
 {
     public string? Field(string name) =>
         Fields.TryGetValue(name, out var value) && value is JsonValue v ? v.ToString() : null;
-
-    public DateTimeOffset ChangedDate => DateTimeOffset.Parse(Field("System.ChangedDate")!, System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>Old and new value of one field in one update. A missing side is null.</summary>
