@@ -1,10 +1,13 @@
-// Helpers shared by the suites: tus-js-client uploads as promises, raw tus requests and file digests.
+// Helpers shared by the suites: tus-js-client uploads as promises, raw tus requests, file digests and polling.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as tus from 'tus-js-client';
 
 export const tusHeaders = { 'Tus-Resumable': '1.0.0' };
+
+/** Delays between tus-js-client's retries, in milliseconds. */
+export const retryDelays = [0, 100, 250, 500, 1000, 2000, 3000];
 
 /**
  * Starts an upload. `done` resolves with the upload at its end and rejects with the client's error. `options` may
@@ -30,6 +33,23 @@ export function runUpload(input, options) {
   return startUpload(input, options).done;
 }
 
+/** Starts an upload and aborts it once its first chunk is stored; `terminate` also deletes it on the server. */
+export async function uploadFirstChunk(input, options, terminate = false) {
+  let upload;
+  await new Promise((resolve, reject) => {
+    upload = new tus.Upload(input, {
+      ...options,
+      retryDelays: [],
+      onChunkComplete() {
+        upload.abort(terminate).then(resolve, reject);
+      },
+      onError: reject,
+    });
+    upload.start();
+  });
+  return upload;
+}
+
 export async function sha256OfFile(file) {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) {
@@ -44,17 +64,25 @@ export function writeRandomFile(directory, name, size) {
   return file;
 }
 
-/** Returns the stored state of an upload from the test host: offset, length, sha256, completions. */
-export async function storedUpload(hostUrl, uploadUrl) {
-  const id = new URL(uploadUrl).pathname.split('/').pop();
-  const response = await fetch(`${hostUrl}/test/uploads/${id}`);
-  return response.status === 200 ? response.json() : { status: response.status };
-}
-
 export function head(uploadUrl) {
   return fetch(uploadUrl, { method: 'HEAD', headers: tusHeaders });
 }
 
-export function metadataFor(filename) {
-  return { filename, workItemId: '42' };
+export function metadataFor(filename, workItemId = 42) {
+  return { filename, workItemId: String(workItemId) };
+}
+
+/** Calls `probe` every 100 ms until it returns a value other than undefined, and returns that value. */
+export async function waitFor(condition, probe, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting until ${condition}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

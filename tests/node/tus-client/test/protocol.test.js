@@ -1,25 +1,33 @@
-// Checks checksum rejection, termination and expiry with tus-js-client and raw requests against the test host.
+// Checks checksum rejection, termination and expiry on the service's tus route with tus-js-client and raw
+// requests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as tus from 'tus-js-client';
-import { startHost } from '../lib/host.js';
-import { head, metadataFor, runUpload, startUpload, storedUpload, tusHeaders } from '../lib/uploads.js';
+import { startEmulator } from '../lib/emulator.js';
+import { startService, uploadIdOf } from '../lib/service.js';
+import {
+  head, metadataFor, runUpload, startUpload, tusHeaders, uploadFirstChunk, waitFor,
+} from '../lib/uploads.js';
 
 const base64 = (text) => Buffer.from(text).toString('base64');
 let directory;
-let host;
+let emulator;
+let service;
+let workItemId;
 
 before(async () => {
   directory = mkdtempSync(path.join(tmpdir(), 'tus-client-protocol-'));
-  host = await startHost(path.join(directory, 'store'));
+  emulator = await startEmulator();
+  service = await startService(emulator, path.join(directory, 'service'));
+  workItemId = await emulator.createWorkItem('protocol checks');
 });
 
 after(async () => {
-  await host?.stop();
+  await service?.stop();
+  await emulator?.stop();
   rmSync(directory, { recursive: true, force: true });
 });
 
@@ -27,40 +35,35 @@ test('client sending a wrong Upload-Checksum gets 460', async () => {
   const wrongDigest = `sha256 ${Buffer.alloc(32).toString('base64')}`;
 
   const { upload, done } = startUpload(Buffer.from('bytes whose digest is not zero'), {
-    endpoint: `${host.url}/files`,
+    endpoint: service.uploadsUrl,
     headers: { 'Upload-Checksum': wrongDigest },
     retryDelays: [],
-    metadata: metadataFor('checksum.txt'),
+    metadata: metadataFor('checksum.txt', workItemId),
   });
   const error = await done.then(() => assert.fail('upload with a wrong checksum succeeded'), (e) => e);
+  const response = await head(upload.url);
 
   assert.equal(error.originalResponse.getStatus(), 460);
-  const response = await head(upload.url);
   assert.equal(response.headers.get('upload-offset'), '0');
 });
 
 test('raw PATCH with wrong checksum keeps the offset, right checksum appends', async () => {
   const body = randomBytes(1000);
-  const created = await fetch(`${host.url}/files`, {
+  const created = await fetch(service.uploadsUrl, {
     method: 'POST',
     headers: {
       ...tusHeaders,
       'Upload-Length': String(body.length),
-      'Upload-Metadata': `filename ${base64('raw.bin')},workItemId ${base64('7')}`,
+      'Upload-Metadata': `filename ${base64('raw.bin')},workItemId ${base64(String(workItemId))}`,
     },
   });
   assert.equal(created.status, 201);
-  const uploadUrl = new URL(created.headers.get('location'), host.url).href;
-  const patch = (checksum) => fetch(uploadUrl, {
-    method: 'PATCH',
-    headers: {
-      ...tusHeaders,
-      'Content-Type': 'application/offset+octet-stream',
-      'Upload-Offset': '0',
-      'Upload-Checksum': checksum,
-    },
-    body,
-  });
+  const uploadUrl = new URL(created.headers.get('location'), service.url).href;
+  const patch = (checksum) => service.tus(uploadUrl, 'PATCH', {
+    'Content-Type': 'application/offset+octet-stream',
+    'Upload-Offset': '0',
+    'Upload-Checksum': checksum,
+  }, body);
 
   const rejected = await patch(`sha1 ${createHash('sha1').update('other').digest('base64')}`);
   const problem = await rejected.json();
@@ -75,64 +78,57 @@ test('raw PATCH with wrong checksum keeps the offset, right checksum appends', a
   assert.equal(accepted.headers.get('upload-offset'), '1000');
 });
 
-test('terminated upload is gone', async () => {
-  let upload;
-  const terminated = new Promise((resolve, reject) => {
-    upload = new tus.Upload(randomBytes(512 * 1024), {
-      endpoint: `${host.url}/files`,
-      chunkSize: 128 * 1024,
-      retryDelays: [],
-      metadata: metadataFor('terminate.bin'),
-      onChunkComplete() {
-        upload.abort(true).then(resolve, reject);
-      },
-      onError: reject,
-    });
-    upload.start();
-  });
-  await terminated;
+test('terminated upload is gone and its session says TERMINATED', async () => {
+  const upload = await uploadFirstChunk(randomBytes(512 * 1024), {
+    endpoint: service.uploadsUrl,
+    chunkSize: 128 * 1024,
+    metadata: metadataFor('terminate.bin', workItemId),
+  }, true);
 
   const response = await head(upload.url);
+  const session = await service.uploadSession(uploadIdOf(upload.url));
+
   assert.equal(response.status, 404);
-  assert.deepEqual(await storedUpload(host.url, upload.url), { status: 404 });
+  assert.equal(session.status, 'TERMINATED');
+  assert.equal(session.attachmentId, null);
 });
 
-test('expired upload returns 410 until cleanup removes it', async () => {
+test('expired upload returns 410, and 404 once cleanup removes it', async () => {
   const expiringDirectory = path.join(directory, 'expiring');
-  const expiringHost = await startHost(expiringDirectory, { expiration: '00:00:01' });
+  let expiring = await startService(emulator, expiringDirectory, { Tus__Expiration: '00:00:01' });
   try {
     const data = randomBytes(256 * 1024);
-    let upload;
-    await new Promise((resolve, reject) => {
-      upload = new tus.Upload(data, {
-        endpoint: `${expiringHost.url}/files`,
-        chunkSize: 64 * 1024,
-        retryDelays: [],
-        metadata: metadataFor('expire.bin'),
-        onChunkComplete() {
-          upload.abort().then(resolve, reject);
-        },
-        onError: reject,
-      });
-      upload.start();
+    const upload = await uploadFirstChunk(data, {
+      endpoint: expiring.uploadsUrl,
+      chunkSize: 64 * 1024,
+      metadata: metadataFor('expire.bin', workItemId),
     });
-    const id = new URL(upload.url).pathname.split('/').pop();
+    const id = uploadIdOf(upload.url);
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
     const expired = await head(upload.url);
     const resumeError = await runUpload(data, { uploadUrl: upload.url, retryDelays: [] })
       .then(() => assert.fail('resuming an expired upload succeeded'), (e) => e);
-    const cleanup = await (await fetch(`${expiringHost.url}/test/cleanup`, { method: 'POST' })).json();
-    const removed = await head(upload.url);
 
     assert.equal(expired.status, 410);
     assert.equal(expired.headers.get('tus-resumable'), '1.0.0');
     assert.equal(resumeError.originalResponse.getStatus(), 410);
-    assert.deepEqual(cleanup, { removed: 1 });
+
+    // The cleanup service runs once at start-up and then hourly.
+    expiring = await expiring.restart();
+    const removedUrl = new URL(new URL(upload.url).pathname, expiring.url);
+    const removed = await waitFor('the expired upload is removed', async () => {
+      const response = await head(removedUrl);
+      return response.status === 404 ? response : undefined;
+    });
+    const session = await expiring.uploadSession(id);
+    const tusDirectory = path.join(expiringDirectory, 'content', '.uploads');
+
     assert.equal(removed.status, 404);
-    assert.equal(existsSync(path.join(expiringDirectory, `${id}.bin`)), false);
-    assert.equal(existsSync(path.join(expiringDirectory, `${id}.info.json`)), false);
+    assert.equal(session.status, 'EXPIRED');
+    assert.equal(existsSync(path.join(tusDirectory, `${id}.bin`)), false);
+    assert.equal(existsSync(path.join(tusDirectory, `${id}.info.json`)), false);
   } finally {
-    await expiringHost.stop();
+    await expiring.stop();
   }
 });
