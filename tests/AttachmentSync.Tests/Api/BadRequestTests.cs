@@ -107,11 +107,7 @@ public sealed class BadRequestTests(BadRequestTests.Host host) : IClassFixture<B
     [Fact]
     public async Task Wrong_webhook_secret_is_unauthorized()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/workitem")
-        {
-            Content = new StringContent(File.ReadAllText(RepositoryFiles.Fixture("ado-samples", "webhook-workitem-created-payload.json")),
-                Encoding.UTF8, "application/json"),
-        };
+        using var request = WebhookRequest(CreatedSample(), secretHeader: null);
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes("azure-devops:" + "wrong-" + Sync.WebhookSecret)));
 
@@ -121,12 +117,7 @@ public sealed class BadRequestTests(BadRequestTests.Host host) : IClassFixture<B
     [Fact]
     public async Task Webhook_secret_header_is_accepted()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/workitem")
-        {
-            Content = new StringContent(File.ReadAllText(RepositoryFiles.Fixture("ado-samples", "webhook-workitem-created-payload.json")),
-                Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Webhook-Secret", Sync.WebhookSecret);
+        using var request = WebhookRequest(CreatedSample(), Sync.WebhookSecret);
 
         using var response = await Sync.Api.SendAsync(request);
 
@@ -136,12 +127,8 @@ public sealed class BadRequestTests(BadRequestTests.Host host) : IClassFixture<B
     [Fact]
     public async Task Webhook_over_limit_is_too_large()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/workitem")
-        {
-            Content = new StringContent("{\"eventType\":\"workitem.updated\",\"pad\":\"" + new string('a', 9000) + "\"}",
-                Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Webhook-Secret", Sync.WebhookSecret);
+        var body = "{\"eventType\":\"workitem.updated\",\"pad\":\"" + new string('a', 9000) + "\"}";
+        using var request = WebhookRequest(body, Sync.WebhookSecret);
 
         await AssertProblemAsync(await Sync.Api.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, null);
     }
@@ -149,11 +136,7 @@ public sealed class BadRequestTests(BadRequestTests.Host host) : IClassFixture<B
     [Fact]
     public async Task Webhook_without_work_item_is_rejected()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/workitem")
-        {
-            Content = new StringContent("""{"eventType":"workitem.updated","resource":{"workItemId":0}}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Webhook-Secret", Sync.WebhookSecret);
+        using var request = WebhookRequest("""{"eventType":"workitem.updated","resource":{"workItemId":0}}""", Sync.WebhookSecret);
 
         await AssertProblemAsync(await Sync.Api.SendAsync(request), HttpStatusCode.BadRequest, "resource.workItemId");
     }
@@ -164,11 +147,7 @@ public sealed class BadRequestTests(BadRequestTests.Host host) : IClassFixture<B
     [InlineData("{\"eventType\":\"workitem.created\"}")]
     public async Task Malformed_webhook_is_rejected(string body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/workitem")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Webhook-Secret", Sync.WebhookSecret);
+        using var request = WebhookRequest(body, Sync.WebhookSecret);
 
         await AssertProblemAsync(await Sync.Api.SendAsync(request), HttpStatusCode.BadRequest, null);
     }
@@ -183,6 +162,23 @@ public sealed class BadRequestTests(BadRequestTests.Host host) : IClassFixture<B
     public async Task Unknown_attachment_content_is_not_found()
     {
         await AssertProblemAsync(await Sync.Api.GetAsync($"/api/sync/attachments/{Guid.NewGuid()}/content"), HttpStatusCode.NotFound, null);
+    }
+
+    private static string CreatedSample() =>
+        File.ReadAllText(RepositoryFiles.Fixture("ado-samples", "webhook-workitem-created-payload.json"));
+
+    private static HttpRequestMessage WebhookRequest(string body, string? secretHeader)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webhooks/workitem")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (secretHeader is not null)
+        {
+            request.Headers.Add("X-Webhook-Secret", secretHeader);
+        }
+
+        return request;
     }
 
     private Task<HttpResponseMessage> PostJsonAsync(string body) =>
