@@ -20,6 +20,10 @@ internal sealed class AttachmentRow
     public string created_at { get; set; } = "";
     public string updated_at { get; set; } = "";
     public string? deleted_at { get; set; }
+    public long? relation_rev { get; set; }
+    public string? chunked_upload_guid { get; set; }
+    public long? chunked_upload_offset { get; set; }
+    public string? content_purged_at { get; set; }
 
     public AttachmentRecord ToRecord() => new()
     {
@@ -37,6 +41,10 @@ internal sealed class AttachmentRow
         CreatedAt = SqliteDatabase.ParseTime(created_at),
         UpdatedAt = SqliteDatabase.ParseTime(updated_at),
         DeletedAt = SqliteDatabase.ParseTimeOrNull(deleted_at),
+        RelationRev = relation_rev is null ? null : checked((int)relation_rev),
+        ChunkedUploadId = chunked_upload_guid is null ? null : Guid.Parse(chunked_upload_guid),
+        ChunkedUploadOffset = chunked_upload_offset,
+        ContentPurgedAt = SqliteDatabase.ParseTimeOrNull(content_purged_at),
     };
 
     public static object Parameters(AttachmentRecord record) => new
@@ -56,5 +64,9 @@ internal sealed class AttachmentRow
         created_at = SqliteDatabase.FormatTime(record.CreatedAt),
         updated_at = SqliteDatabase.FormatTime(record.UpdatedAt),
         deleted_at = record.DeletedAt is { } deleted ? SqliteDatabase.FormatTime(deleted) : null,
+        relation_rev = record.RelationRev,
+        chunked_upload_guid = record.ChunkedUploadId?.ToString(),
+        chunked_upload_offset = record.ChunkedUploadOffset,
+        content_purged_at = record.ContentPurgedAt is { } purged ? SqliteDatabase.FormatTime(purged) : null,
     };
 }

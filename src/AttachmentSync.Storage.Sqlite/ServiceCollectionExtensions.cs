@@ -1,6 +1,7 @@
 using AttachmentSync.Core.Attachments;
 using AttachmentSync.Core.Diagnostics;
 using AttachmentSync.Core.Jobs;
+using AttachmentSync.Core.Sync;
 using AttachmentSync.Core.Uploads;
 using AttachmentSync.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IWebhookDeliveryStore, SqliteWebhookDeliveryStore>();
         services.AddSingleton<IDeduplicationIndex, SqliteDeduplicationIndex>();
         services.AddSingleton<IUploadSessionRepository, SqliteUploadSessionRepository>();
+        services.AddSingleton<ISweepStore, SqliteSweepStore>();
         return services;
     }
 }

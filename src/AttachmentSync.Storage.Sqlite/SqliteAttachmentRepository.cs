@@ -8,16 +8,18 @@ namespace AttachmentSync.Storage.Sqlite;
 
 /// <summary>
 /// <c>attachment_sync_metadata</c> on SQLite. Every state change appends a <c>STATE_CHANGED</c> row to
-/// <c>sync_event_log</c> in the same transaction.
+/// <c>sync_event_log</c> in the same transaction. An update never brings a soft-deleted record back: a job
+/// that read the record before a delete cannot overwrite the delete.
 /// </summary>
 public sealed class SqliteAttachmentRepository(SqliteDatabase database, TimeProvider timeProvider) : IAttachmentRepository
 {
     private const string InsertSql = """
         INSERT INTO attachment_sync_metadata (id, work_item_id, attachment_guid, file_name, file_size, content_type,
             sha256_hash, source, ado_attachment_url, local_file_path, sync_status, status_reason, created_at,
-            updated_at, deleted_at)
+            updated_at, deleted_at, relation_rev, chunked_upload_guid, chunked_upload_offset, content_purged_at)
         VALUES (@id, @work_item_id, @attachment_guid, @file_name, @file_size, @content_type, @sha256_hash, @source,
-            @ado_attachment_url, @local_file_path, @sync_status, @status_reason, @created_at, @updated_at, @deleted_at)
+            @ado_attachment_url, @local_file_path, @sync_status, @status_reason, @created_at, @updated_at, @deleted_at,
+            @relation_rev, @chunked_upload_guid, @chunked_upload_offset, @content_purged_at)
         """;
 
     private const int UniqueConstraintFailed = 2067;
@@ -27,8 +29,10 @@ public sealed class SqliteAttachmentRepository(SqliteDatabase database, TimeProv
         SET attachment_guid = @attachment_guid, file_name = @file_name, file_size = @file_size,
             content_type = @content_type, sha256_hash = @sha256_hash, ado_attachment_url = @ado_attachment_url,
             local_file_path = @local_file_path, sync_status = @sync_status, status_reason = @status_reason,
-            updated_at = @updated_at, deleted_at = @deleted_at
-        WHERE id = @id
+            updated_at = @updated_at, deleted_at = @deleted_at, relation_rev = @relation_rev,
+            chunked_upload_guid = @chunked_upload_guid, chunked_upload_offset = @chunked_upload_offset,
+            content_purged_at = @content_purged_at
+        WHERE id = @id AND (sync_status <> 'DELETED' OR @sync_status = 'DELETED')
         """;
 
     public async Task<long?> AddAsync(AttachmentRecord record, SyncJob? job, CancellationToken cancellationToken)
@@ -123,9 +127,9 @@ public sealed class SqliteAttachmentRepository(SqliteDatabase database, TimeProv
         var previous = await connection.QuerySingleOrDefaultAsync<string?>(
             "SELECT sync_status FROM attachment_sync_metadata WHERE id = @id", new { id = record.Id.ToString() }, transaction);
         record = record with { UpdatedAt = now };
-        await connection.ExecuteAsync(UpdateSql, AttachmentRow.Parameters(record), transaction);
+        var changed = await connection.ExecuteAsync(UpdateSql, AttachmentRow.Parameters(record), transaction);
         var state = record.State.ToString().ToUpperInvariant();
-        if (!string.Equals(previous, state, StringComparison.Ordinal))
+        if (changed == 1 && !string.Equals(previous, state, StringComparison.Ordinal))
         {
             await AppendTransitionAsync(connection, transaction, record, $"{previous ?? "NONE"} -> {state}", now);
         }

@@ -71,14 +71,33 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider timePro
         return row?.ToJob();
     }
 
-    public Task CompleteAsync(long jobId, CancellationToken cancellationToken) =>
-        FinishAsync(jobId, "COMPLETED", null, null, cancellationToken);
+    public async Task<bool> RenewLeaseAsync(long jobId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync("""
+            UPDATE sync_job_queue SET lease_expires_at = @leaseUntil, updated_at = @now
+            WHERE id = @jobId AND status = 'PROCESSING' AND lease_owner = @owner
+            """,
+            new
+            {
+                jobId,
+                owner,
+                leaseUntil = SqliteDatabase.FormatTime(now + lease),
+                now = SqliteDatabase.FormatTime(now),
+            });
+        return changed == 1;
+    }
 
-    public Task RetryLaterAsync(long jobId, DateTimeOffset nextRunAt, string error, CancellationToken cancellationToken) =>
-        FinishAsync(jobId, "QUEUED", nextRunAt, error, cancellationToken);
+    public Task<bool> CompleteAsync(long jobId, string owner, CancellationToken cancellationToken) =>
+        FinishAsync(jobId, owner, "COMPLETED", null, null, cancellationToken);
 
-    public Task FailAsync(long jobId, string error, CancellationToken cancellationToken) =>
-        FinishAsync(jobId, "FAILED", null, error, cancellationToken);
+    public Task<bool> RetryLaterAsync(
+        long jobId, string owner, DateTimeOffset nextRunAt, string error, CancellationToken cancellationToken) =>
+        FinishAsync(jobId, owner, "QUEUED", nextRunAt, error, cancellationToken);
+
+    public Task<bool> FailAsync(long jobId, string owner, string error, CancellationToken cancellationToken) =>
+        FinishAsync(jobId, owner, "FAILED", null, error, cancellationToken);
 
     public async Task<SyncJob?> GetAsync(long jobId, CancellationToken cancellationToken)
     {
@@ -108,24 +127,27 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider timePro
         return SqliteDatabase.ParseTimeOrNull(next);
     }
 
-    private async Task FinishAsync(
-        long jobId, string status, DateTimeOffset? nextRunAt, string? error, CancellationToken cancellationToken)
+    private async Task<bool> FinishAsync(
+        long jobId, string owner, string status, DateTimeOffset? nextRunAt, string? error,
+        CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
+        var changed = await connection.ExecuteAsync("""
             UPDATE sync_job_queue
             SET status = @status, next_retry_at = COALESCE(@next, next_retry_at), last_error = COALESCE(@error, last_error),
                 lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
-            WHERE id = @jobId
+            WHERE id = @jobId AND status = 'PROCESSING' AND lease_owner = @owner
             """,
             new
             {
                 jobId,
+                owner,
                 status,
                 next = nextRunAt is { } next ? SqliteDatabase.FormatTime(next) : null,
                 error,
                 now = SqliteDatabase.FormatTime(now),
             });
+        return changed == 1;
     }
 }

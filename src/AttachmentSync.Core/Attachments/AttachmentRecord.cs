@@ -31,6 +31,25 @@ public sealed record AttachmentRecord
 
     public string? AdoAttachmentUrl { get; init; }
 
+    /// <summary>
+    /// Work item revision at which the ledger last saw or made this record's relation. Reconciliation
+    /// soft-deletes a record only when it reads a later revision without the relation, so an older read
+    /// never undoes a newer link.
+    /// </summary>
+    public int? RelationRev { get; init; }
+
+    /// <summary>
+    /// Azure DevOps id of a chunked upload that has started but not finished; null when no chunked upload
+    /// is in flight. Kept so a restarted upload continues at <see cref="ChunkedUploadOffset"/>.
+    /// </summary>
+    public Guid? ChunkedUploadId { get; init; }
+
+    /// <summary>Bytes of the chunked upload that Azure DevOps acknowledged.</summary>
+    public long? ChunkedUploadOffset { get; init; }
+
+    /// <summary>When the content of this soft-deleted record was removed from the store, or null.</summary>
+    public DateTimeOffset? ContentPurgedAt { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

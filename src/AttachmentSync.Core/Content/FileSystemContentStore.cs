@@ -19,6 +19,7 @@ public sealed class FileSystemContentStore : IContentStore
         _root = Path.GetFullPath(root);
         _tempDirectory = Path.Combine(_root, ".tmp");
         Directory.CreateDirectory(_tempDirectory);
+        DeleteOrphanedTempFiles();
     }
 
     public async Task<StoredContent> WriteAsync(Stream content, long maxLength, CancellationToken cancellationToken)
@@ -97,6 +98,22 @@ public sealed class FileSystemContentStore : IContentStore
         }
 
         return Path.Combine(_root, sha256[..2], sha256[2..4], sha256);
+    }
+
+    /// <summary>
+    /// Deletes temp files last written before this process started: a process killed mid-write leaves them,
+    /// and no writer of this process can own them. The store belongs to one service process at a time.
+    /// </summary>
+    private void DeleteOrphanedTempFiles()
+    {
+        var started = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
+        foreach (var file in new DirectoryInfo(_tempDirectory).EnumerateFiles("*.part"))
+        {
+            if (file.LastWriteTimeUtc < started)
+            {
+                file.Delete();
+            }
+        }
     }
 
     private string NewTempPath() => Path.Combine(_tempDirectory, Guid.NewGuid().ToString("N") + ".part");

@@ -1,9 +1,15 @@
 namespace AttachmentSync.Core.Jobs;
 
 /// <summary>
-/// Durable job queue. A claimed job holds a lease; when its worker dies the lease expires and the job is
-/// claimed again. Providers that support several service instances claim with row locks that skip locked rows.
+/// Durable job queue. A claimed job holds a lease (owner and expiry) that its worker renews while it runs;
+/// when the worker dies the lease expires and the job is claimed again. Finishing a job checks the lease
+/// owner, so a worker whose lease was taken over cannot complete or fail the new owner's run.
 /// </summary>
+/// <remarks>
+/// A claim picks the first due row by (priority, next run time, id) and marks it in one statement. A
+/// provider for a server database with several service instances selects that row with
+/// <c>FOR UPDATE SKIP LOCKED</c> inside the same statement, so concurrent claims never wait on each other.
+/// </remarks>
 public interface IJobQueue
 {
     /// <summary>
@@ -15,11 +21,18 @@ public interface IJobQueue
     /// <summary>Atomically takes the next due job (or one whose lease expired), or returns null.</summary>
     Task<SyncJob?> TryClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken);
 
-    Task CompleteAsync(long jobId, CancellationToken cancellationToken);
+    /// <summary>Extends the lease of a running job; returns false when <paramref name="owner"/> no longer holds it.</summary>
+    Task<bool> RenewLeaseAsync(long jobId, string owner, TimeSpan lease, CancellationToken cancellationToken);
 
-    Task RetryLaterAsync(long jobId, DateTimeOffset nextRunAt, string error, CancellationToken cancellationToken);
+    /// <summary>Marks the job completed; returns false (and changes nothing) when <paramref name="owner"/> lost the lease.</summary>
+    Task<bool> CompleteAsync(long jobId, string owner, CancellationToken cancellationToken);
 
-    Task FailAsync(long jobId, string error, CancellationToken cancellationToken);
+    /// <summary>Queues the job again for <paramref name="nextRunAt"/>; returns false when <paramref name="owner"/> lost the lease.</summary>
+    Task<bool> RetryLaterAsync(
+        long jobId, string owner, DateTimeOffset nextRunAt, string error, CancellationToken cancellationToken);
+
+    /// <summary>Stops the job for good with its reason; returns false when <paramref name="owner"/> lost the lease.</summary>
+    Task<bool> FailAsync(long jobId, string owner, string error, CancellationToken cancellationToken);
 
     Task<SyncJob?> GetAsync(long jobId, CancellationToken cancellationToken);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AttachmentSync.Core.Attachments;
 using AttachmentSync.Core.Jobs;
 
@@ -18,8 +17,7 @@ public abstract class AttachmentJobHandler(IAttachmentRepository attachments) : 
     {
         if (await LoadLiveAsync(job, cancellationToken) is { } record)
         {
-            var at = nextRunAt.UtcDateTime.ToString("HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-            await Attachments.UpdateAsync(record with { StateReason = $"waiting until {at}: {reason}" }, cancellationToken);
+            await Attachments.UpdateAsync(record with { StateReason = reason }, cancellationToken);
         }
     }
 

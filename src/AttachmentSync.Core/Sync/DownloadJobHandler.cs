@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace AttachmentSync.Core.Sync;
 
 /// <summary>
-/// Fetches an Azure DevOps attachment into the content store. The bytes stream straight to disk while being
-/// hashed; the record becomes synced only after the file is in place.
+/// Fetches an Azure DevOps attachment into the content store. The bytes stream to a temp file while being
+/// hashed and are renamed into place only when complete, so a crash mid-download leaves no partial file in
+/// the store and the job simply downloads again; the record becomes synced only after the file is in place.
 /// </summary>
 public sealed class DownloadJobHandler(
     IAttachmentRepository attachments,
@@ -37,12 +38,7 @@ public sealed class DownloadJobHandler(
             await Attachments.UpdateAsync(record, cancellationToken);
         }
 
-        StoredContent stored;
-        await using (var download = await adoAttachments.DownloadAsync(attachmentId, record.FileName, cancellationToken))
-        {
-            stored = await content.WriteAsync(download.Content, options.Value.MaxUploadBytes, cancellationToken);
-        }
-
+        var stored = await DownloadAsync(attachmentId, record.FileName, cancellationToken);
         if (record.FileSize is { } expected && expected != stored.Length)
         {
             throw new JobFailedException(
@@ -51,7 +47,7 @@ public sealed class DownloadJobHandler(
         }
 
         await deduplication.RecordAsync(stored.Sha256, attachmentId, connection.Urls.Attachment(attachmentId),
-            stored.Length, cancellationToken);
+            stored.Length, CancellationToken.None);
         var synced = record with
         {
             State = SyncState.Synced,
@@ -59,6 +55,25 @@ public sealed class DownloadJobHandler(
             Sha256 = stored.Sha256,
             FileSize = stored.Length,
         };
-        await Attachments.UpdateAsync(synced, cancellationToken);
+        await Attachments.UpdateAsync(synced, CancellationToken.None);
+    }
+
+    private async Task<StoredContent> DownloadAsync(Guid attachmentId, string fileName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var download = await adoAttachments.DownloadAsync(attachmentId, fileName, cancellationToken);
+            return await content.WriteAsync(download.Content, options.Value.MaxUploadBytes, cancellationToken);
+        }
+        catch (AdoApiException exception) when (exception.Kind == AdoErrorKind.NotFound)
+        {
+            throw new JobFailedException(
+                $"attachment {attachmentId} no longer exists in Azure DevOps ({exception.Message})", isPermanent: true);
+        }
+        catch (ContentTooLargeException exception)
+        {
+            throw new JobFailedException(
+                $"the attachment is larger than Sync:MaxUploadBytes ({exception.MaxLength} bytes)", isPermanent: true);
+        }
     }
 }

@@ -9,7 +9,7 @@ public interface ISyncJobHandler
 
     Task HandleAsync(SyncJob job, CancellationToken cancellationToken);
 
-    /// <summary>Records on the job's attachment why it waits until <paramref name="nextRunAt"/>.</summary>
+    /// <summary>Records on the job's attachment why it waits until <paramref name="nextRunAt"/>; <paramref name="reason"/> is the full ledger text.</summary>
     Task OnRetryScheduledAsync(SyncJob job, string reason, DateTimeOffset nextRunAt, CancellationToken cancellationToken);
 
     /// <summary>Records on the job's attachment that the work stopped for good, and why.</summary>

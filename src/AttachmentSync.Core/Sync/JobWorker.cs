@@ -1,4 +1,3 @@
-using AttachmentSync.AzureDevOps;
 using AttachmentSync.Core.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,19 +8,24 @@ namespace AttachmentSync.Core.Sync;
 
 /// <summary>
 /// Runs queued jobs with <see cref="SyncOptions.Workers"/> concurrent loops. Each job is claimed with a
-/// lease, so a job whose worker died is claimed again once the lease expires.
+/// lease that is renewed while it runs, so a job whose worker died is claimed again once the lease
+/// expires. A run first gets a few in-process retries (<see cref="JobRetryPipeline"/>); a transient
+/// failure after that goes back to the queue with backoff, and a permanent one stops the job with its
+/// reason on the attachment record.
 /// </summary>
 public sealed partial class JobWorker(
     IJobQueue queue,
     IServiceScopeFactory scopes,
     JobSignals signals,
+    JobRetryPipeline retries,
     IOptions<SyncOptions> options,
     TimeProvider timeProvider,
     ILogger<JobWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    /// <summary>Lease owner written on every job this worker claims.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,7 +39,7 @@ public sealed partial class JobWorker(
         {
             try
             {
-                var job = await queue.TryClaimAsync(_owner, options.Value.JobLease, stoppingToken);
+                var job = await queue.TryClaimAsync(Owner, options.Value.JobLease, stoppingToken);
                 if (job is null)
                 {
                     await signals.WaitForWorkAsync(IdlePoll, stoppingToken);
@@ -61,20 +65,33 @@ public sealed partial class JobWorker(
         await using var scope = scopes.CreateAsyncScope();
         var handler = scope.ServiceProvider.GetServices<ISyncJobHandler>().Single(candidate => candidate.Type == job.Type);
         LogJobStarted(logger, job.Id, job.Type, job.WorkItemId, job.AttachmentId, job.Attempts);
-        try
+        await using (var lease = new LeaseKeeper(queue, job.Id, Owner, options.Value.JobLease, timeProvider, stoppingToken))
         {
-            await handler.HandleAsync(job, stoppingToken);
-            await queue.CompleteAsync(job.Id, CancellationToken.None);
-            LogJobCompleted(logger, job.Id, job.Type, job.WorkItemId);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: the lease expires and the job runs again after the restart.
-            throw;
-        }
-        catch (Exception exception)
-        {
-            await HandleFailureAsync(handler, job, exception);
+            try
+            {
+                await retries.ExecuteAsync(token => new ValueTask(handler.HandleAsync(job, token)), lease.Token);
+                if (await queue.CompleteAsync(job.Id, Owner, CancellationToken.None))
+                {
+                    LogJobCompleted(logger, job.Id, job.Type, job.WorkItemId);
+                }
+                else
+                {
+                    LogLeaseLost(logger, job.Id, job.Type, job.WorkItemId);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutting down: the lease expires and the job runs again after the restart.
+                throw;
+            }
+            catch (OperationCanceledException) when (lease.IsLost)
+            {
+                LogLeaseLost(logger, job.Id, job.Type, job.WorkItemId);
+            }
+            catch (Exception exception)
+            {
+                await HandleFailureAsync(handler, job, exception);
+            }
         }
 
         signals.NotifyFinished(job.Id);
@@ -82,36 +99,30 @@ public sealed partial class JobWorker(
 
     private async Task HandleFailureAsync(ISyncJobHandler handler, SyncJob job, Exception exception)
     {
-        var (permanent, retryAfter) = Classify(exception);
-        var reason = exception.Message;
-        if (permanent || job.Attempts >= options.Value.MaxAttempts)
+        var failure = FailureClassifier.Classify(exception);
+        var settings = options.Value;
+        if (failure.IsPermanent || job.Attempts >= settings.MaxAttempts)
         {
-            if (!permanent)
+            var reason = failure.IsPermanent ? failure.Reason : $"gave up after {job.Attempts} attempts: {failure.Reason}";
+            LogJobFailed(logger, exception, job.Id, job.Type, job.WorkItemId, reason);
+            if (await queue.FailAsync(job.Id, Owner, reason, CancellationToken.None))
             {
-                reason = $"gave up after {job.Attempts} attempts: {reason}";
+                await handler.OnGivenUpAsync(job, reason, CancellationToken.None);
             }
 
-            LogJobFailed(logger, exception, job.Id, job.Type, job.WorkItemId, reason);
-            await queue.FailAsync(job.Id, reason, CancellationToken.None);
-            await handler.OnGivenUpAsync(job, reason, CancellationToken.None);
             return;
         }
 
-        var settings = options.Value;
-        var delay = RetryDelay.Compute(job.Attempts, settings.RetryBaseDelay, settings.RetryMaxDelay, retryAfter, Random.Shared);
+        var delay = RetryDelay.Compute(job.Attempts, settings.RetryBaseDelay, settings.RetryMaxDelay,
+            failure.RequestedWait, Random.Shared);
         var nextRunAt = timeProvider.GetUtcNow() + delay;
-        LogJobRetry(logger, job.Id, job.Type, job.WorkItemId, delay, reason);
-        await queue.RetryLaterAsync(job.Id, nextRunAt, reason, CancellationToken.None);
-        await handler.OnRetryScheduledAsync(job, reason, nextRunAt, CancellationToken.None);
+        LogJobRetry(logger, job.Id, job.Type, job.WorkItemId, delay, failure.Reason);
+        if (await queue.RetryLaterAsync(job.Id, Owner, nextRunAt, failure.Reason, CancellationToken.None))
+        {
+            var waiting = JobWorkerReasons.Describe(failure, nextRunAt, job.Attempts, settings.MaxAttempts);
+            await handler.OnRetryScheduledAsync(job, waiting, nextRunAt, CancellationToken.None);
+        }
     }
-
-    private static (bool Permanent, TimeSpan? RetryAfter) Classify(Exception exception) => exception switch
-    {
-        JobFailedException failure => (failure.IsPermanent, failure.RetryAfter),
-        AdoApiException ado => (ado.Kind is AdoErrorKind.Permanent or AdoErrorKind.NotFound or AdoErrorKind.Authentication,
-            ado.RetryAfter),
-        _ => (false, null),
-    };
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Debug,
         Message = "Job {JobId} ({JobType}) for work item {WorkItemId}, attachment {AttachmentId}: attempt {Attempt}")]
@@ -132,4 +143,8 @@ public sealed partial class JobWorker(
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "The job loop failed; it resumes in one second")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Warning,
+        Message = "Job {JobId} ({JobType}) for work item {WorkItemId} was taken over by another worker; its result is dropped")]
+    private static partial void LogLeaseLost(ILogger logger, long jobId, SyncJobType jobType, int workItemId);
 }

@@ -8,17 +8,21 @@ namespace AttachmentSync.Core.Sync;
 
 /// <summary>
 /// Puts a tool file on its work item: reuses an attachment Azure DevOps already holds for the same content,
-/// else uploads the bytes; records the attachment GUID before linking, then links it unless the work item
-/// already carries it. Each step is safe to repeat after a crash.
+/// else uploads the bytes (large files in chunks that resume after a restart); records the attachment GUID
+/// before linking, then links it unless the work item already carries it. Each step is safe to repeat
+/// after a crash at any point.
 /// </summary>
 public sealed class UploadJobHandler(
     IAttachmentRepository attachments,
     IDeduplicationIndex deduplication,
     IContentStore content,
     AdoAttachmentsClient adoAttachments,
+    ChunkedUploader chunkedUploader,
     WorkItemLinker linker,
     AdoConnection connection) : AttachmentJobHandler(attachments)
 {
+    private const string SizeLimitTypeKey = "WorkItemAttachmentExceedsMaxSizeException";
+
     public override SyncJobType Type => SyncJobType.Upload;
 
     public override async Task HandleAsync(SyncJob job, CancellationToken cancellationToken)
@@ -31,14 +35,22 @@ public sealed class UploadJobHandler(
 
         if (record.AdoAttachmentId is null)
         {
-            record = await EnsureUploadedAsync(record, cancellationToken);
+            await EnsureUploadedAsync(record, cancellationToken);
         }
 
-        await linker.LinkAsync(record, cancellationToken);
-        await Attachments.UpdateAsync(record with { State = SyncState.Synced, StateReason = null }, cancellationToken);
+        // Read again: a delete in the tool while the bytes were uploading must not be followed by a link.
+        record = await LoadLiveAsync(job, cancellationToken);
+        if (record is null)
+        {
+            return;
+        }
+
+        var rev = await linker.LinkAsync(record, cancellationToken);
+        await Attachments.UpdateAsync(
+            record with { State = SyncState.Synced, StateReason = null, RelationRev = rev }, CancellationToken.None);
     }
 
-    private async Task<AttachmentRecord> EnsureUploadedAsync(AttachmentRecord record, CancellationToken cancellationToken)
+    private async Task EnsureUploadedAsync(AttachmentRecord record, CancellationToken cancellationToken)
     {
         var sha256 = record.Sha256 ?? throw new JobFailedException($"Attachment {record.Id} has no stored content.", true);
         var known = await deduplication.GetAsync(sha256, cancellationToken);
@@ -49,35 +61,49 @@ public sealed class UploadJobHandler(
         }
         else
         {
-            await Attachments.UpdateAsync(record with { State = SyncState.Uploading, StateReason = null }, cancellationToken);
+            if (record.State != SyncState.Uploading)
+            {
+                record = record with { State = SyncState.Uploading };
+                await Attachments.UpdateAsync(record, cancellationToken);
+            }
+
             attachmentId = await UploadBytesAsync(record, sha256, cancellationToken);
         }
 
-        var uploaded = record with
+        // The GUID is recorded before any link, so a crash after linking never leaves an unknown relation.
+        var uploaded = (await Attachments.GetAsync(record.Id, CancellationToken.None) ?? record) with
         {
             State = SyncState.Uploaded,
             StateReason = null,
             AdoAttachmentId = attachmentId,
             AdoAttachmentUrl = connection.Urls.Attachment(attachmentId),
+            ChunkedUploadId = null,
+            ChunkedUploadOffset = null,
         };
-        await Attachments.UpdateAsync(uploaded, cancellationToken);
-        return uploaded;
+        await Attachments.UpdateAsync(uploaded, CancellationToken.None);
     }
 
     private async Task<Guid> UploadBytesAsync(AttachmentRecord record, string sha256, CancellationToken cancellationToken)
     {
         await using var stream = content.OpenRead(sha256)
             ?? throw new JobFailedException($"The stored content {sha256} of attachment {record.Id} is missing.", true);
+        var length = stream.Length;
+        var options = connection.Options;
         try
         {
-            var reference = await adoAttachments.UploadAsync(record.FileName, stream, stream.Length, cancellationToken);
-            await deduplication.RecordAsync(sha256, reference.Id, connection.Urls.Attachment(reference.Id), stream.Length,
-                cancellationToken);
-            return reference.Id;
+            var id = length <= options.ChunkedUploadThreshold
+                ? (await adoAttachments.UploadSimpleAsync(record.FileName, stream, length, cancellationToken)).Id
+                : await chunkedUploader.UploadAsync(record, stream, length, options.ChunkSize, cancellationToken);
+
+            // NOTE: a crash between the simple upload's answer and this line leaves an unlinked attachment in
+            // Azure DevOps and uploads the bytes again; only the chunked path records its id before sending.
+            await deduplication.RecordAsync(sha256, id, connection.Urls.Attachment(id), length, CancellationToken.None);
+            return id;
         }
-        catch (AdoApiException exception) when (exception.TypeKey == "WorkItemAttachmentExceedsMaxSizeException")
+        catch (AdoApiException exception) when (exception.TypeKey == SizeLimitTypeKey)
         {
-            throw new JobFailedException($"The file ({stream.Length} bytes) is over Azure DevOps's attachment size limit.", true);
+            throw new JobFailedException(
+                $"The file ({length} bytes) is over Azure DevOps's attachment size limit: {exception.Message}", true);
         }
     }
 }

@@ -4,22 +4,28 @@ using AttachmentSync.Core.Attachments;
 using AttachmentSync.Core.Content;
 using AttachmentSync.Core.Diagnostics;
 using AttachmentSync.Core.Jobs;
+using Microsoft.Extensions.Logging;
 
 namespace AttachmentSync.Core.Sync;
 
 /// <summary>
 /// Compares a work item's AttachedFile relations with the ledger. A relation whose GUID the ledger does not
 /// know becomes a new record with a download job (our own uploads are recorded before they are linked, so
-/// they never come back as new files). A synced record whose relation disappeared is soft-deleted.
+/// they never come back as new files). A synced record whose relation is missing from a later revision than
+/// the one at which the relation was last seen is soft-deleted, unless <see cref="DeleteGuard"/> finds too
+/// many at once. Reading the current item and comparing revisions makes the result independent of the order
+/// in which webhooks arrive.
 /// </summary>
-public sealed class WorkItemReconciler(
+public sealed partial class WorkItemReconciler(
     IAttachmentRepository attachments,
     IDeduplicationIndex deduplication,
     IContentStore content,
     IEventLog events,
     AdoConnection connection,
     JobSignals signals,
-    TimeProvider timeProvider)
+    DeleteGuard deleteGuard,
+    TimeProvider timeProvider,
+    ILogger<WorkItemReconciler> logger)
 {
     /// <summary>Applies the difference and returns the ids of the download jobs it enqueued.</summary>
     public async Task<IReadOnlyList<long>> ApplyAsync(WorkItem item, CancellationToken cancellationToken)
@@ -38,20 +44,16 @@ public sealed class WorkItemReconciler(
                 continue;
             }
 
-            if (await AddFromAdoAsync(item.Id, attachmentId, relation, cancellationToken) is { } jobId)
+            if (await AddFromAdoAsync(item, attachmentId, relation, cancellationToken) is { } jobId)
             {
                 downloads.Add(jobId);
             }
         }
 
-        foreach (var record in records)
+        var missing = records.Where(record => IsRemovedAt(record, item, linked)).ToList();
+        if (missing.Count > 0)
         {
-            if (record.State == SyncState.Synced && record.AdoAttachmentId is { } id && !linked.Contains(id))
-            {
-                await attachments.MarkDeletedAsync(
-                    record with { StateReason = $"the relation was removed from work item {item.Id} in Azure DevOps" },
-                    null, cancellationToken);
-            }
+            await DeleteMissingAsync(item, records, missing, cancellationToken);
         }
 
         return downloads;
@@ -63,6 +65,52 @@ public sealed class WorkItemReconciler(
         await events.AppendAsync(new SyncEvent("WORK_ITEM_GONE", EventSeverity.Warn,
             $"Work item {workItemId} does not exist in Azure DevOps or cannot be read; {records.Count} records kept.",
             workItemId), cancellationToken);
+    }
+
+    private static bool IsRemovedAt(AttachmentRecord record, WorkItem item, HashSet<Guid> linked) =>
+        record.State == SyncState.Synced
+        && record.AdoAttachmentId is { } id
+        && !linked.Contains(id)
+        && item.Rev > (record.RelationRev ?? 0);
+
+    private async Task DeleteMissingAsync(
+        WorkItem item, IReadOnlyList<AttachmentRecord> records, List<AttachmentRecord> missing,
+        CancellationToken cancellationToken)
+    {
+        var live = records.Count(record => record.State is not (SyncState.Deleted or SyncState.Failed));
+        if (!deleteGuard.Allows(missing.Count, live))
+        {
+            await KeepGuardedAsync(item, missing, live, cancellationToken);
+            return;
+        }
+
+        foreach (var record in missing)
+        {
+            await attachments.MarkDeletedAsync(
+                record with { StateReason = $"the relation was removed from work item {item.Id} in Azure DevOps" },
+                null, cancellationToken);
+        }
+    }
+
+    private async Task KeepGuardedAsync(
+        WorkItem item, List<AttachmentRecord> missing, int live, CancellationToken cancellationToken)
+    {
+        var reason = deleteGuard.Reason(item.Id, item.Rev, missing.Count, live);
+        var changed = missing.Where(record => record.StateReason != reason).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var record in changed)
+        {
+            await attachments.UpdateAsync(record with { StateReason = reason }, cancellationToken);
+        }
+
+        LogDeleteGuard(logger, item.Id, item.Rev, missing.Count, live);
+        await events.AppendAsync(new SyncEvent("DELETE_GUARD", EventSeverity.Warn,
+            $"Work item {item.Id} at revision {item.Rev} lacks {missing.Count} of {live} relations; none were " +
+            "deleted because that is over Sync:MaxDeleteShare.", item.Id), cancellationToken);
     }
 
     private async Task<DeduplicationEntry?> FindStoredContentAsync(
@@ -78,20 +126,21 @@ public sealed class WorkItemReconciler(
     }
 
     private async Task<long?> AddFromAdoAsync(
-        int workItemId, Guid attachmentId, WorkItemRelation relation, CancellationToken cancellationToken)
+        WorkItem item, Guid attachmentId, WorkItemRelation relation, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var stored = await FindStoredContentAsync(attachmentId, relation, cancellationToken);
         var record = new AttachmentRecord
         {
             Id = Guid.NewGuid(),
-            WorkItemId = workItemId,
+            WorkItemId = item.Id,
             FileName = relation.Name ?? attachmentId.ToString(),
             Source = AttachmentSource.Ado,
             State = SyncState.Pending,
             FileSize = relation.ResourceSize,
             AdoAttachmentId = attachmentId,
             AdoAttachmentUrl = connection.Urls.Attachment(attachmentId),
+            RelationRev = item.Rev,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -104,7 +153,7 @@ public sealed class WorkItemReconciler(
             return null;
         }
 
-        var job = SyncJob.Create(SyncJobType.Download, workItemId, record.Id, now);
+        var job = SyncJob.Create(SyncJobType.Download, item.Id, record.Id, now);
         var jobId = await TryAddAsync(record, job, cancellationToken);
         signals.NotifyEnqueued();
         return jobId;
@@ -122,4 +171,8 @@ public sealed class WorkItemReconciler(
             return null;
         }
     }
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Warning,
+        Message = "Work item {WorkItemId} at revision {Rev} lacks {Missing} of {Live} relations; the delete guard kept them")]
+    private static partial void LogDeleteGuard(ILogger logger, int workItemId, int rev, int missing, int live);
 }
