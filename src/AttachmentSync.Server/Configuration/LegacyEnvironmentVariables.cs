@@ -21,6 +21,8 @@ public static class LegacyEnvironmentVariables
         ["ATTACHMENT_WEBHOOK_SECRET"] = "Webhook:Secret",
         ["ATTACHMENT_WEBHOOK_URL"] = "Webhook:PublicUrl",
         ["ATTACHMENT_AUTO_SYNC_ON_WEBHOOK"] = "Sync:AutoSyncOnWebhook",
+        ["ATTACHMENT_API_KEYS"] = "Security:ApiKeys",
+        ["ATTACHMENT_WEBHOOK_HMAC_KEY"] = "Webhook:HmacKey",
     };
 
     /// <summary>Adds the mapped variables just below the environment-variable sources of <paramref name="configuration"/>.</summary>

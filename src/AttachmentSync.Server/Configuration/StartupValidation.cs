@@ -74,6 +74,31 @@ public sealed class StartupValidation :
             return ValidateOptionsResult.Fail("Webhook:PublicUrl (ATTACHMENT_WEBHOOK_URL) must be an absolute URL.");
         }
 
+        return ValidateSignature(options);
+    }
+
+    private static ValidateOptionsResult ValidateSignature(WebhookOptions options)
+    {
+        if (options.HmacKey is { } key && key.Length < 16)
+        {
+            return ValidateOptionsResult.Fail(
+                "Webhook:HmacKey (ATTACHMENT_WEBHOOK_HMAC_KEY) must be at least 16 characters when set; " +
+                "generate one with: openssl rand -hex 32");
+        }
+
+        if (options.RequireSignature && string.IsNullOrEmpty(options.HmacKey))
+        {
+            return ValidateOptionsResult.Fail("Webhook:RequireSignature is true but Webhook:HmacKey is not set.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.SignatureHeader)
+            || !options.SignatureHeader.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Webhook:SignatureHeader has the value '{options.SignatureHeader}'; expected a header name of " +
+                "letters, digits, '-' and '_', such as X-Hub-Signature-256.");
+        }
+
         return ValidateOptionsResult.Success;
     }
 

@@ -6,6 +6,7 @@ using AttachmentSync.Core.Webhooks;
 using AttachmentSync.Server.Configuration;
 using AttachmentSync.Server.Problems;
 using AttachmentSync.Server.Webhooks;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace AttachmentSync.Server.Endpoints;
@@ -22,6 +23,7 @@ public static class WebhookEndpoints
         routes.MapPost("/api/webhooks/workitem", ReceiveAsync)
             .WithName("ReceiveWorkItemWebhook")
             .WithSummary("Receives workitem.created, workitem.updated and workitem.deleted service-hook deliveries.")
+            .AllowAnonymous()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -33,16 +35,23 @@ public static class WebhookEndpoints
         IOptions<WebhookOptions> webhookOptions, IOptions<SyncOptions> syncOptions, TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        if (!authenticator.IsAuthentic(context.Request))
+        if (!authenticator.MayBeAuthentic(context.Request))
         {
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"webhook\"";
-            return Results.Problem(title: "Unauthorized",
-                detail: "The delivery has no valid credentials: send the shared secret as the Basic password " +
-                        $"or in the {WebhookAuthenticator.SecretHeader} header.",
-                statusCode: StatusCodes.Status401Unauthorized);
+            return Unauthorized(context, webhookOptions.Value);
         }
 
         var limit = webhookOptions.Value.MaxBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return Problem.TooLarge(limit, "webhook delivery");
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            // The read below stops at the webhook's own limit.
+            bodySize.MaxRequestBodySize = null;
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
         try
         {
@@ -53,6 +62,11 @@ public static class WebhookEndpoints
                 return Problem.TooLarge(limit, "webhook delivery");
             }
 
+            if (!authenticator.IsAuthentic(context.Request, buffer.AsSpan(0, length)))
+            {
+                return Unauthorized(context, webhookOptions.Value);
+            }
+
             return await StoreAsync(buffer.AsMemory(0, length), deliveries, signals, syncOptions.Value, timeProvider,
                 cancellationToken);
         }
@@ -60,6 +74,18 @@ public static class WebhookEndpoints
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private static IResult Unauthorized(HttpContext context, WebhookOptions options)
+    {
+        context.Response.Headers.WWWAuthenticate = "Basic realm=\"webhook\"";
+        var signature = string.IsNullOrEmpty(options.HmacKey)
+            ? ""
+            : $", or sign the body in the {options.SignatureHeader} header";
+        return Results.Problem(title: "Unauthorized",
+            detail: "The delivery has no valid credentials: send the shared secret as the Basic password " +
+                    $"or in the {WebhookAuthenticator.SecretHeader} header{signature}.",
+            statusCode: StatusCodes.Status401Unauthorized);
     }
 
     private static async Task<IResult> StoreAsync(

@@ -9,15 +9,48 @@ namespace AttachmentSync.Server.Webhooks;
 /// <summary>
 /// Authenticates service-hook deliveries the ways Azure DevOps supports: Basic credentials whose password
 /// is the shared secret (any user name), or the secret in the <c>X-Webhook-Secret</c> custom header.
-/// Azure DevOps does not sign payloads. Comparisons take the same time whatever the input.
+/// Azure DevOps does not sign payloads, but a relay in front of the service may: with <c>Webhook:HmacKey</c>
+/// set, a valid HMAC-SHA256 signature in <c>Webhook:SignatureHeader</c> also authenticates, a present but
+/// wrong signature rejects the delivery, and <c>Webhook:RequireSignature</c> makes the signature mandatory.
+/// Comparisons take the same time whatever the input.
 /// </summary>
 public sealed class WebhookAuthenticator(IOptionsMonitor<WebhookOptions> options)
 {
     public const string SecretHeader = "X-Webhook-Secret";
 
-    public bool IsAuthentic(HttpRequest request)
+    /// <summary>
+    /// Returns whether the headers alone could authenticate the delivery: the secret is right, or a
+    /// signature is present that the body may match. When false, the body need not be read.
+    /// </summary>
+    public bool MayBeAuthentic(HttpRequest request)
     {
-        var secret = options.CurrentValue.Secret;
+        var settings = options.CurrentValue;
+        return HasValidSecret(request, settings.Secret)
+               || (!string.IsNullOrEmpty(settings.HmacKey) && request.Headers.ContainsKey(settings.SignatureHeader));
+    }
+
+    /// <summary>Returns whether the delivery with this <paramref name="body"/> is authentic.</summary>
+    public bool IsAuthentic(HttpRequest request, ReadOnlySpan<byte> body)
+    {
+        var settings = options.CurrentValue;
+        var secretValid = HasValidSecret(request, settings.Secret);
+        if (string.IsNullOrEmpty(settings.HmacKey))
+        {
+            return secretValid;
+        }
+
+        var signed = request.Headers.TryGetValue(settings.SignatureHeader, out var values);
+        var signatureValid = signed && values.Count == 1 && WebhookSignature.IsValid(values[0], body, settings.HmacKey);
+        if (signed && !signatureValid)
+        {
+            return false;
+        }
+
+        return signatureValid || (secretValid && !settings.RequireSignature);
+    }
+
+    private static bool HasValidSecret(HttpRequest request, string secret)
+    {
         var matched = false;
         if (request.Headers.TryGetValue(SecretHeader, out var header) && header.Count == 1)
         {

@@ -4,6 +4,7 @@ using System.Text;
 using AdoEmulator;
 using AttachmentSync.AzureDevOps;
 using AttachmentSync.Server;
+using Microsoft.AspNetCore.Builder;
 
 namespace AttachmentSync.Tests.Infrastructure;
 
@@ -37,6 +38,9 @@ public sealed class SyncTestHost : IAsyncLifetime
     /// <summary>Extra configuration applied on top of the defaults below, for tests that need other limits.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>Runs on the service's builder after the settings are added, for tests that add services or loggers.</summary>
+    public Action<WebApplicationBuilder>? Configure { get; set; }
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
@@ -61,7 +65,11 @@ public sealed class SyncTestHost : IAsyncLifetime
         }
 
         Service = await AttachmentSyncApplication.StartAsync(["--urls", "http://127.0.0.1:0"],
-            builder => builder.Configuration.AddInMemoryCollection(settings));
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+                Configure?.Invoke(builder);
+            });
         Api = new HttpClient { BaseAddress = Service.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         Ado = new EmulatorClient(Emulator);
         await SubscribeWebhooksAsync();
