@@ -6,7 +6,6 @@ using AttachmentSync.Core.Sync;
 using AttachmentSync.Server.Configuration;
 using AttachmentSync.Server.Embedded;
 using AttachmentSync.Server.Endpoints;
-using AttachmentSync.Server.Security;
 using AttachmentSync.Server.Webhooks;
 using AttachmentSync.Server.Tus;
 using AttachmentSync.Storage.Sqlite;
@@ -56,7 +55,6 @@ public sealed class AttachmentSyncApplication : IAsyncDisposable
             await app.Services.GetRequiredService<SqliteMigrator>().MigrateAsync(cancellationToken);
             MapEndpoints(app);
             await app.StartAsync(cancellationToken);
-            await SecurityRegistration.VerifyListenAddressesAsync(app);
             return new AttachmentSyncApplication(app, emulator);
         }
         catch
@@ -84,7 +82,6 @@ public sealed class AttachmentSyncApplication : IAsyncDisposable
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        builder.AddRequestSecurity();
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -106,39 +103,15 @@ public sealed class AttachmentSyncApplication : IAsyncDisposable
         services.Configure<AdoThrottleOptions>(configuration.GetSection($"{AzureDevOpsOptions.SectionName}:Throttle"));
         services.AddSyncEngine();
         services.AddSingleton<WebhookAuthenticator>();
-        AddTusUploads(services, configuration, storage);
-    }
-
-    private static void AddTusUploads(IServiceCollection services, IConfiguration configuration, StorageOptions storage)
-    {
-        services.AddSingleton<ITusCompletionHandler, TusUploadCompletion>();
-        services.AddSingleton<ITusUploadObserver, TusSessionObserver>();
-        services.AddTus(configuration.GetSection("Tus"));
-        services.PostConfigure<TusOptions>(options =>
-        {
-            if (string.IsNullOrWhiteSpace(options.Directory))
-            {
-                options.Directory = Path.Combine(storage.ContentPath, ".uploads");
-            }
-
-            foreach (var key in new[] { TusMetadata.FileNameKey, TusMetadata.WorkItemIdKey })
-            {
-                if (!options.RequiredMetadataKeys.Contains(key))
-                {
-                    options.RequiredMetadataKeys.Add(key);
-                }
-            }
-        });
-        services.AddHostedService<TusCleanupService>();
+        services.AddTusUploads(configuration, storage);
     }
 
     private static void MapEndpoints(WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestSecurity();
         app.MapOpenApi();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").AllowAnonymous();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health");
         app.MapUploadEndpoints();
         app.MapAttachmentEndpoints();
         app.MapSyncEndpoints();

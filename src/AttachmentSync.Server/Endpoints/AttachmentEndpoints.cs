@@ -49,6 +49,7 @@ public static class AttachmentEndpoints
 
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.ContentDisposition = ContentDispositionFor(record.FileName);
+        IgnoreOtherRangeUnits(context.Request);
         return Results.Stream(stream, ContentTypeFor(record), enableRangeProcessing: true,
             entityTag: new EntityTagHeaderValue($"\"{sha256}\""));
     }
@@ -79,6 +80,19 @@ public static class AttachmentEndpoints
             duplicateCount = entry?.DuplicateCount ?? 0,
             attachments = records.Select(AttachmentResponse.From),
         });
+    }
+
+    /// <summary>
+    /// Removes a Range header whose unit is not <c>bytes</c>, because RFC 9110 (section 14.2) requires a
+    /// server to ignore it, and ASP.NET Core's range processing would apply it as a byte range.
+    /// </summary>
+    private static void IgnoreOtherRangeUnits(HttpRequest request)
+    {
+        var range = request.Headers.Range.ToString();
+        if (range.Length > 0 && !range.TrimStart().StartsWith("bytes=", StringComparison.OrdinalIgnoreCase))
+        {
+            request.Headers.Remove(HeaderNames.Range);
+        }
     }
 
     private static string ContentTypeFor(AttachmentRecord record) =>
