@@ -1,0 +1,101 @@
+# P6: Azure DevOps requests and time for one reconciliation sweep over BENCH_RECONCILE_ITEMS unchanged work
+# items, counted by the emulator. Reference: one GET per work item from a plain client. Sourced.
+
+# Service settings that turn the sweep on for every bench work item (all are of type Task). A sweep
+# implementation with other option names can be given in BENCH_SWEEP_SETTINGS, NAME=VALUE separated by "|".
+: "${BENCH_SWEEP_SETTINGS:=Sync__SweepInterval=00:00:20|Sync__SweepWiqlFilter=[System.WorkItemType] = 'Task'}"
+
+# Polls the emulator's request total every 100 ms until a burst of requests starts and then stays quiet
+# for 3 s. Sets SWEEP_REQUESTS and SWEEP_SECONDS (first to last change seen); returns 1 if nothing came
+# within $1 seconds.
+watch_sweep() {
+  local timeout=$1 deadline=$((SECONDS + timeout)) total last=0 first_at="" last_at=""
+  while :; do
+    total=$(ado_request_total)
+    if ((total != last)); then
+      [[ -z $first_at ]] && first_at=$(now_s)
+      last_at=$(now_s)
+      last=$total
+    elif [[ -n $last_at ]] && (($(awk -v a="$last_at" -v b="$(now_s)" 'BEGIN { print (b - a > 3) }'))); then
+      SWEEP_REQUESTS=$total
+      SWEEP_SECONDS=$(awk -v a="$first_at" -v b="$last_at" 'BEGIN { printf "%.3f", b - a }')
+      return 0
+    fi
+
+    if [[ -z $first_at ]] && ((SECONDS > deadline)); then
+      return 1
+    fi
+
+    sleep 0.1
+  done
+}
+
+# Creates the work items on a fresh stack; sets FIRST_ITEM and LAST_ITEM.
+seed_items() {
+  local ids
+  ids=$(EMU_URL=$EMU_URL BENCH_PAT=$BENCH_PAT node "$BENCH_DIR/lib/client.mjs" seed "$BENCH_RECONCILE_ITEMS") \
+    || die "creating the P6 work items failed"
+  FIRST_ITEM=$(tr ' ' '\n' <<<"$ids" | sort -n | head -1)
+  LAST_ITEM=$(tr ' ' '\n' <<<"$ids" | sort -n | tail -1)
+}
+
+measure_reconcile() {
+  local settings run start
+  IFS='|' read -r -a settings <<<"$BENCH_SWEEP_SETTINGS"
+  for run in $(seq "$BENCH_RUNS"); do
+    log "P6 run $run of $BENCH_RUNS ($BENCH_RECONCILE_ITEMS work items): reference"
+    # Reference: one GET with relations per work item, sequential over one keep-alive connection, on a
+    # stack whose service has no sweep, so that nothing else reaches the emulator meanwhile.
+    start_stack "$BENCH_WORK/stack"
+    seed_items
+    ado DELETE /_emulator/counters
+    start=$(now_s)
+    EMU_URL=$EMU_URL BENCH_PAT=$BENCH_PAT node "$BENCH_DIR/lib/client.mjs" get-each "$FIRST_ITEM" "$LAST_ITEM" \
+      || die "the P6 reference client failed"
+    raw P6 reference_seconds "$(elapsed_s "$start")"
+    raw P6 reference_requests "$(ado_request_total)"
+    stop_stack
+
+    log "P6 run $run of $BENCH_RUNS: sweeps"
+    start_stack "$BENCH_WORK/stack" "${settings[@]}"
+    seed_items
+    # The first sweep sees every item as new; the one after it finds them unchanged and is the one measured.
+    ado DELETE /_emulator/counters
+    if ! watch_sweep 120; then
+      log "P6: no sweep reached the emulator within 120 s"
+      raw P6 sweep_observed 0
+      measure_force_sync_sample "$FIRST_ITEM"
+      stop_stack
+      continue
+    fi
+
+    ado DELETE /_emulator/counters
+    if watch_sweep 120; then
+      raw P6 sweep_observed 1
+      raw P6 ours_requests "$SWEEP_REQUESTS"
+      raw P6 ours_seconds "$SWEEP_SECONDS"
+      ado GET /_emulator/counters | jq -c '.requests' >"$BENCH_OUT/p6-sweep-routes-run$run.json"
+    else
+      raw P6 sweep_observed 0
+    fi
+
+    stop_stack
+  done
+
+  rm -rf "$BENCH_WORK/stack"
+}
+
+# Without a sweep, the only reconcile is POST /api/sync/force-sync/{id}. Times it on a sample of work
+# items to give requests per work item; the report scales it to the full count as an estimate.
+measure_force_sync_sample() {
+  local first=$1 count=${BENCH_FORCE_SYNC_SAMPLE:-50} id start
+  ado DELETE /_emulator/counters
+  start=$(now_s)
+  for id in $(seq "$first" $((first + count - 1))); do
+    curl -sf -X POST -o /dev/null "$SVC_URL/api/sync/force-sync/$id" || die "force-sync of work item $id failed"
+  done
+
+  raw P6 force_sync_sample "$count"
+  raw P6 force_sync_seconds "$(elapsed_s "$start")"
+  raw P6 force_sync_requests "$(ado_request_total)"
+}
