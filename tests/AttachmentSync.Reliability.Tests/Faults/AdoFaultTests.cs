@@ -6,7 +6,7 @@ using AttachmentSync.Tests.Infrastructure;
 
 namespace AttachmentSync.Reliability.Tests.Faults;
 
-/// <summary>Faults that Azure DevOps answers with: throttling, 5xx storms, proxy HTML pages, size limits, rev races.</summary>
+/// <summary>Faults in Azure DevOps responses: throttling, 5xx storms, proxy HTML pages, size limits, rev races.</summary>
 public sealed class AdoFaultTests(FaultHost host) : IClassFixture<FaultHost>, IDisposable
 {
     private SyncTestHost Sync => host.Sync;

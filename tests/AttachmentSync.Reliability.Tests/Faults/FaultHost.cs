@@ -3,7 +3,7 @@ using AttachmentSync.Tests.Infrastructure;
 namespace AttachmentSync.Reliability.Tests.Faults;
 
 /// <summary>
-/// The in-process service and emulator for fault tests: upload requests answer at once, failed jobs retry
+/// The in-process service and emulator for fault tests: upload requests return at once, failed jobs retry
 /// quickly, and the sweep runs every two seconds.
 /// </summary>
 public sealed class FaultHost : IAsyncLifetime
