@@ -17,11 +17,11 @@ public static class MultipartUploadReader
         HttpRequest request, IContentStore store, long maxFileBytes, CancellationToken cancellationToken)
     {
         var boundary = GetBoundary(request.ContentType);
-        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        var reader = new MultipartReader(boundary, new MultipartBodyStream(request.Body)) { HeadersLengthLimit = 16 * 1024 };
         StoredContent? content = null;
         string? fileName = null, workItemId = null, contentType = null, nameOverride = null;
 
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        while (await ReadNextSectionAsync(reader, cancellationToken) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
             {
@@ -38,10 +38,10 @@ public static class MultipartUploadReader
                 }
 
                 fileName = disposition.FileNameStar.HasValue
-                    ? disposition.FileNameStar.Value
+                    ? StrictFileNameStar(disposition)
                     : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
                 contentType = section.ContentType;
-                content = await store.WriteAsync(section.Body, maxFileBytes, cancellationToken);
+                content = await store.WriteAsync(new MultipartBodyStream(section.Body), maxFileBytes, cancellationToken);
                 continue;
             }
 
@@ -64,6 +64,45 @@ public static class MultipartUploadReader
         }
 
         return new UploadedFile(content, workItemId, nameOverride ?? fileName, contentType);
+    }
+
+    /// <summary>
+    /// Returns <c>filename*</c>, rejecting a UTF-8 value whose bytes are not valid UTF-8 (the parser would
+    /// have put U+FFFD in their place).
+    /// </summary>
+    private static string? StrictFileNameStar(ContentDispositionHeaderValue disposition)
+    {
+        var raw = disposition.Parameters
+            .FirstOrDefault(parameter => parameter.Name.Equals("filename*", StringComparison.OrdinalIgnoreCase))?.Value.Value;
+        const string utf8Prefix = "UTF-8'";
+        if (raw is not null && raw.StartsWith(utf8Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var encoded = raw[(raw.IndexOf('\'', utf8Prefix.Length) + 1)..];
+            if (!StrictPercentDecoder.TryDecode(encoded, plusIsSpace: false, out _))
+            {
+                throw new UploadFormatException("filename*", "The filename* parameter is not valid UTF-8", raw,
+                    "a file name percent-encoded as UTF-8");
+            }
+        }
+
+        return disposition.FileNameStar.Value;
+    }
+
+    private static async Task<MultipartSection?> ReadNextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync(cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw MultipartBodyStream.Malformed(exception);
+        }
+        catch (IOException exception) when (exception is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // The reader raises IOException itself when the body ends before the closing boundary.
+            throw MultipartBodyStream.Malformed(exception);
+        }
     }
 
     private static string GetBoundary(string? contentType)

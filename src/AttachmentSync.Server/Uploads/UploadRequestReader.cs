@@ -23,6 +23,15 @@ public static class UploadRequestReader
         // Any other type is a raw body (curl's --data-binary labels it form-urlencoded): the metadata comes in
         // the query string so the body can stream untouched.
         var query = request.Query;
+        foreach (var raw in StrictPercentDecoder.RawQueryValues(request.QueryString.Value, "fileName"))
+        {
+            if (!StrictPercentDecoder.TryDecode(raw, plusIsSpace: true, out _))
+            {
+                throw new UploadFormatException("fileName", "The fileName query parameter is not valid UTF-8", raw,
+                    "a file name percent-encoded as UTF-8 in the query string");
+            }
+        }
+
         if (FileNameRules.Check(query["fileName"]) is { } expected)
         {
             throw new UploadFormatException("fileName", "The fileName query parameter is invalid",

@@ -18,6 +18,12 @@ public static class WebhookPayloadParser
     /// </summary>
     public static (WebhookDelivery? Delivery, string? InvalidField) Parse(ReadOnlySpan<byte> body, DateTimeOffset receivedAt)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            // JsonDocument checks UTF-8 only when a string is read, and then throws InvalidOperationException.
+            throw new JsonException("The body is not valid UTF-8.");
+        }
+
         using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)

@@ -50,6 +50,17 @@ public sealed class WebhookAuthenticationTests(SecureHost host) : IClassFixture<
     }
 
     [Fact]
+    public async Task Secret_in_query_gets_401()
+    {
+        var request = Webhook.Request(Body());
+        request.RequestUri = new Uri($"{Webhook.Path}?code={Secret}", UriKind.Relative);
+
+        using var response = await SendAsync(request);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Valid_signature_alone_is_accepted()
     {
         var body = Body();
