@@ -2,7 +2,19 @@ using AttachmentSync.Server;
 using AttachmentSync.Server.Configuration;
 using Microsoft.Extensions.Options;
 
-await using var service = await AttachmentSyncApplication.StartAsync(args);
+AttachmentSyncApplication service;
+try
+{
+    service = await AttachmentSyncApplication.StartAsync(args);
+}
+catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException)
+{
+    // A wrong setting: the message names the key and the allowed values; a stack trace adds nothing.
+    Console.Error.WriteLine($"AttachmentSync did not start: {exception.Message}");
+    return 1;
+}
+
+await using var running = service;
 var baseAddress = service.BaseAddress;
 
 if (service.Emulator is { } emulator)
@@ -25,3 +37,4 @@ else
 }
 
 await service.App.WaitForShutdownAsync();
+return 0;

@@ -62,6 +62,13 @@ public sealed class StartupValidation :
 
     public ValidateOptionsResult Validate(string? name, WebhookOptions options)
     {
+        if (string.IsNullOrEmpty(options.Secret))
+        {
+            return ValidateOptionsResult.Fail(
+                "Webhook:Secret (ATTACHMENT_WEBHOOK_SECRET) is missing: set a random string of at least 16 characters, " +
+                "for example the output of: openssl rand -hex 32");
+        }
+
         if (options.Secret.Length < 16)
         {
             return ValidateOptionsResult.Fail(

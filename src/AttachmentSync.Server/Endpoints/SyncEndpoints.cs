@@ -58,8 +58,21 @@ public static class SyncEndpoints
 
     private static async Task<IResult> ForceSyncAsync(
         int workItemId, IJobQueue queue, JobSignals signals, IOptions<SyncOptions> options, TimeProvider timeProvider,
-        IAttachmentRepository attachments, CancellationToken cancellationToken)
+        IAttachmentRepository attachments, AdoWorkItemsClient workItems, CancellationToken cancellationToken)
     {
+        try
+        {
+            await workItems.GetAsync(workItemId, cancellationToken);
+        }
+        catch (AdoApiException exception) when (exception.Kind == AdoErrorKind.NotFound)
+        {
+            return Problem.NotFound($"Work item {workItemId} does not exist in Azure DevOps, or the PAT may not read it.");
+        }
+        catch (AdoApiException)
+        {
+            // Azure DevOps is failing now; the reconcile job retries on its own schedule.
+        }
+
         var job = SyncJob.Create(SyncJobType.Reconcile, workItemId, null, timeProvider.GetUtcNow()) with { Priority = 10 };
         var jobId = await queue.EnqueueAsync(job, cancellationToken);
         signals.NotifyEnqueued();
