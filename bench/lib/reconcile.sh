@@ -5,29 +5,28 @@
 # implementation with other option names can be given in BENCH_SWEEP_SETTINGS, NAME=VALUE separated by "|".
 : "${BENCH_SWEEP_SETTINGS:=Sync__SweepInterval=00:00:20|Sync__SweepWiqlFilter=[System.WorkItemType] = 'Task'}"
 
-# Polls the emulator's request total every 100 ms until a burst of requests starts and then stays quiet
-# for 3 s. Sets SWEEP_REQUESTS and SWEEP_SECONDS (first to last change seen); returns 1 if nothing came
-# within $1 seconds.
+# Waits for the next sweep: its start is the first request the emulator counts (after a counter reset),
+# its end the service's log line for a finished or failed sweep. Sets SWEEP_REQUESTS, SWEEP_SECONDS and
+# SWEEP_FAILED; returns 1 if no request came within $1 seconds.
 watch_sweep() {
-  local timeout=$1 deadline=$((SECONDS + timeout)) total last=0 first_at="" last_at=""
-  while :; do
-    total=$(ado_request_total)
-    if ((total != last)); then
-      [[ -z $first_at ]] && first_at=$(now_s)
-      last_at=$(now_s)
-      last=$total
-    elif [[ -n $last_at ]] && (($(awk -v a="$last_at" -v b="$(now_s)" 'BEGIN { print (b - a > 3) }'))); then
-      SWEEP_REQUESTS=$total
-      SWEEP_SECONDS=$(awk -v a="$first_at" -v b="$last_at" 'BEGIN { printf "%.3f", b - a }')
-      return 0
-    fi
-
-    if [[ -z $first_at ]] && ((SECONDS > deadline)); then
-      return 1
-    fi
-
-    sleep 0.1
+  local timeout=$1 log_file=$BENCH_WORK/stack/service.log pattern='Reconciliation sweep compared|reconciliation sweep failed'
+  local deadline=$((SECONDS + timeout)) logged first_at
+  logged=$(grep -cE "$pattern" "$log_file" || true)
+  until (($(ado_request_total) > 0)); do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.05
   done
+
+  first_at=$(now_s)
+  deadline=$((SECONDS + 600))
+  until (($(grep -cE "$pattern" "$log_file" || true) > logged)); do
+    ((SECONDS < deadline)) || die "a sweep started but did not finish within 600 s"
+    sleep 0.05
+  done
+
+  SWEEP_SECONDS=$(elapsed_s "$first_at")
+  SWEEP_REQUESTS=$(ado_request_total)
+  SWEEP_FAILED=$(grep -E "$pattern" "$log_file" | tail -1 | grep -c 'failed' || true)
 }
 
 # Creates the work items on a fresh stack; sets FIRST_ITEM and LAST_ITEM.
@@ -71,6 +70,7 @@ measure_reconcile() {
 
     ado DELETE /_emulator/counters
     if watch_sweep 120; then
+      ((SWEEP_FAILED == 0)) || die "the measured sweep failed (see $BENCH_WORK/stack/service.log)"
       raw P6 sweep_observed 1
       raw P6 ours_requests "$SWEEP_REQUESTS"
       raw P6 ours_seconds "$SWEEP_SECONDS"

@@ -42,7 +42,6 @@ const unit = (value, suffix, digits = 1) => value === null || value === undefine
 const ratio = (ours, reference) => ours === null || reference === null || reference === 0 ? '—'
   : (ours / reference).toFixed(2) + '×';
 const verdict = (ok) => ok === null ? 'not measured' : ok ? 'yes' : '**no**';
-const mb = (kib) => kib === null ? null : kib * 1024 / 1e6;
 const size = (bytes) => bytes >= 1 << 30 ? `${bytes / 2 ** 30} GiB` : `${bytes / 2 ** 20} MiB`;
 
 const raw = Object.fromEntries(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8'].map((id) => [id, readRaw(id)]));
@@ -61,9 +60,9 @@ const transfer = size(Number(env.transfer_bytes));
 rateRow('P1', `ingest ${transfer} tool → service, stored and hashed`, 'curl PUT to nginx, body to disk', 0.8);
 rateRow('P2', `push ${transfer} service → emulator, chunked`, 'curl chunked upload to the emulator', 0.8);
 
-const large = mb(m('P3', 'large_peak_kib'));
-const small = mb(m('P3', 'small_peak_kib'));
-rows.push(['P3', `peak RSS moving ${size(Number(env.memory_bytes))} in and out`, unit(large, ' MB'), '—', '—',
+const large = m('P3', 'large_peak_mb');
+const small = m('P3', 'small_peak_mb');
+rows.push(['P3', `peak RSS moving ${size(Number(env.memory_bytes))} in and out (MB = 10^6 bytes)`, unit(large, ' MB'), '—', '—',
   '≤ 200 MB', verdict(large === null ? null : large <= 200)]);
 rows.push(['P3', `growth over ${size(Number(env.memory_small_bytes))} (${unit(small, ' MB')})`,
   large === null || small === null ? 'not measured' : `+${format(large - small)} MB`, '—', '—', '≤ +32 MB',
@@ -135,9 +134,13 @@ ${env.commit}. Each figure is the median of ${env.runs} runs; every reference wa
 same machine.
 
 Machine: ${env.machine}. Load average (1, 5, 15 min) ${env.load_before} at the start and ${env.load_after} at the
-end${env.load_note ? `; ${env.load_note}` : ''}.
+end${env.load_note ? `; ${env.load_note}` : ''}.${env.service_env ? `
+
+Extra service settings of this run (diagnosis, not the default configuration): \`${env.service_env}\`.` : ''}
 
 ${table}
+
+P3 was measured by ${env.memory_method}.
 
 Figures per run (the median of each list is in the table):
 

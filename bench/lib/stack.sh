@@ -44,12 +44,15 @@ build_all() {
   if [[ $BENCH_SOURCE == head ]]; then
     source=$BENCH_OUT/src
     BENCH_COMMIT=$(git -C "$BENCH_ROOT" rev-parse --short HEAD)
-    # The snapshot is kept between runs of the same commit so that the build is incremental.
-    if [[ ! -f $source/.commit || $(cat "$source/.commit") != "$BENCH_COMMIT" ]]; then
+    # The snapshot is kept while the product sources (src/ and the build files) are unchanged, so that
+    # commits elsewhere do not force a full build.
+    local key
+    key=$(git -C "$BENCH_ROOT" rev-parse HEAD:src HEAD:Directory.Build.props HEAD:Directory.Packages.props | tr '\n' ' ')
+    if $BENCH_BUILD && [[ ! -f $source/.snapshot || $(cat "$source/.snapshot") != "$key" ]]; then
       rm -rf "$source"
       mkdir -p "$source"
       git -C "$BENCH_ROOT" archive HEAD | tar -x -C "$source"
-      echo "$BENCH_COMMIT" >"$source/.commit"
+      echo "$key" >"$source/.snapshot"
     fi
   else
     BENCH_COMMIT="$(git -C "$BENCH_ROOT" rev-parse --short HEAD) plus working-tree changes"
@@ -95,9 +98,13 @@ start_stack() {
   EMU_PID=$!
   BENCH_PIDS+=("$EMU_PID")
 
+  # BENCH_SERVICE_ENV adds settings to every service start, NAME=VALUE separated by "|" (for diagnosis;
+  # results.md shows it).
+  local extra=()
+  [[ -n ${BENCH_SERVICE_ENV:-} ]] && IFS='|' read -r -a extra <<<"$BENCH_SERVICE_ENV"
   env AzureDevOps__OrganizationUrl="$ORG_URL" AzureDevOps__Project=Demo AzureDevOps__Pat="$BENCH_PAT" \
     Storage__DatabasePath="$dir/ledger.db" Storage__ContentPath="$dir/content" Webhook__Secret="$BENCH_SECRET" \
-    "$@" dotnet "$SERVICE_DLL" --urls "$SVC_URL" >"$dir/service.log" 2>&1 &
+    "$@" "${extra[@]}" dotnet "$SERVICE_DLL" --urls "$SVC_URL" >"$dir/service.log" 2>&1 &
   SVC_PID=$!
   BENCH_PIDS+=("$SVC_PID")
 

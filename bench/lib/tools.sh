@@ -24,7 +24,7 @@ install_tools() {
 }
 
 # The large files, a split copy of the transfer file (P2 reference) and what the service and the emulator
-# store take up to about four times the largest file, plus margin.
+# store take up to about four times the largest file, so five times is asked for.
 check_disk() {
   local largest=$BENCH_TRANSFER_BYTES
   ((BENCH_MEMORY_BYTES > largest)) && largest=$BENCH_MEMORY_BYTES
