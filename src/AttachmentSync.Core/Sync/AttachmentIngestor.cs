@@ -90,7 +90,7 @@ public sealed class AttachmentIngestor(
     /// Returns false only when Azure DevOps says the work item does not exist. When Azure DevOps cannot be
     /// reached, the file is accepted and the upload job finds out later.
     /// </summary>
-    private async Task<bool> WorkItemMayExistAsync(int workItemId, CancellationToken cancellationToken)
+    public async Task<bool> WorkItemMayExistAsync(int workItemId, CancellationToken cancellationToken)
     {
         try
         {

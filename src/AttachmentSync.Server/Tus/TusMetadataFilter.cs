@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using AttachmentSync.Core.Sync;
 using AttachmentSync.Server.Problems;
 using AttachmentSync.Server.Uploads;
 
@@ -7,7 +9,8 @@ namespace AttachmentSync.Server.Tus;
 /// <summary>
 /// Checks the values of the service's metadata when a tus upload is created, so an upload that could never
 /// be synced is rejected with 400 before any byte is sent: <c>workItemId</c> must be a positive integer and
-/// <c>filename</c> a valid name. The tus handler itself checks the header's syntax and the required keys.
+/// <c>filename</c> a valid name, and Azure DevOps must not report the work item missing (404). The tus handler
+/// itself checks the header's syntax and the required keys.
 /// </summary>
 public sealed class TusMetadataFilter : IEndpointFilter
 {
@@ -17,8 +20,10 @@ public sealed class TusMetadataFilter : IEndpointFilter
         if (HttpMethods.IsPost(request.Method) && request.Headers["Upload-Metadata"].ToString() is { Length: > 0 } header)
         {
             var values = Decode(header);
-            if (values.TryGetValue(TusMetadata.WorkItemIdKey, out var workItemId)
-                && (!int.TryParse(workItemId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id <= 0))
+            var workItemId = values.GetValueOrDefault(TusMetadata.WorkItemIdKey);
+            var id = 0;
+            if (workItemId is not null
+                && (!int.TryParse(workItemId, NumberStyles.None, CultureInfo.InvariantCulture, out id) || id <= 0))
             {
                 return Problem.BadField("Upload-Metadata workItemId", workItemId, "a positive integer work item id");
             }
@@ -26,6 +31,12 @@ public sealed class TusMetadataFilter : IEndpointFilter
             if (values.TryGetValue(TusMetadata.FileNameKey, out var fileName) && FileNameRules.Check(fileName) is { } expected)
             {
                 return Problem.BadField("Upload-Metadata filename", fileName, expected);
+            }
+
+            var ingestor = context.HttpContext.RequestServices.GetRequiredService<AttachmentIngestor>();
+            if (workItemId is not null && !await ingestor.WorkItemMayExistAsync(id, context.HttpContext.RequestAborted))
+            {
+                return Problem.NotFound($"Work item {id} does not exist in Azure DevOps, or the PAT may not read it.");
             }
         }
 

@@ -1,4 +1,5 @@
 using AttachmentSync.Core.Content;
+using AttachmentSync.Core.Diagnostics;
 using AttachmentSync.Core.Sync;
 using AttachmentSync.Core.Uploads;
 using AttachmentSync.Tus;
@@ -17,6 +18,7 @@ public sealed class TusUploadCompletion(
     IContentStore content,
     IUploadSessionRepository sessions,
     IServiceScopeFactory scopes,
+    IEventLog events,
     IOptions<SyncOptions> options) : ITusCompletionHandler
 {
     public async Task OnUploadCompletedAsync(TusUpload upload, CancellationToken cancellationToken)
@@ -40,6 +42,14 @@ public sealed class TusUploadCompletion(
         await using var scope = scopes.CreateAsyncScope();
         var ingestor = scope.ServiceProvider.GetRequiredService<AttachmentIngestor>();
         var outcome = await ingestor.IngestAsync(workItemId, fileName, stored, null, TimeSpan.Zero, cancellationToken);
+        if (outcome.Status == IngestStatus.WorkItemNotFound)
+        {
+            // The work item was deleted between creation (where it was checked) and the last byte.
+            await events.AppendAsync(new SyncEvent("UPLOAD_REJECTED", EventSeverity.Error,
+                $"Resumable upload {upload.Id} finished, but work item {workItemId} does not exist in Azure DevOps; " +
+                $"its content {stored.Sha256} stays in the store and can be linked elsewhere.", workItemId), cancellationToken);
+        }
+
         await sessions.SetStatusAsync(upload.Id, UploadSessionStatus.Completed, outcome.Record?.Id, cancellationToken);
     }
 }
