@@ -81,6 +81,12 @@ public sealed class StartupValidation :
             return ValidateOptionsResult.Fail("Webhook:PublicUrl (ATTACHMENT_WEBHOOK_URL) must be an absolute URL.");
         }
 
+        if (options.MaxBodyBytes is < 1024 or > 256 * 1024 * 1024)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Webhook:MaxBodyBytes has the value {options.MaxBodyBytes}; allowed values are 1024 to 268435456.");
+        }
+
         return ValidateSignature(options);
     }
 

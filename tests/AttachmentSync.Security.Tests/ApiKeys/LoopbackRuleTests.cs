@@ -2,11 +2,8 @@ using AttachmentSync.Security.Tests.Infrastructure;
 using AttachmentSync.Server;
 using AttachmentSync.Server.Configuration;
 using AttachmentSync.Server.Security;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AttachmentSync.Security.Tests.ApiKeys;
 
@@ -136,35 +133,6 @@ public sealed class LoopbackRuleTests : IDisposable
     }
 
     private Task<AttachmentSyncApplication> StartAsync(
-        Dictionary<string, string?> settings, IServer? server, RecordingLoggerProvider? logs = null)
-    {
-        var all = new Dictionary<string, string?>
-        {
-            ["AzureDevOps:OrganizationUrl"] = "http://127.0.0.1:9/unused",
-            ["AzureDevOps:Project"] = "Unused",
-            ["AzureDevOps:Pat"] = "unused-pat-value",
-            ["Webhook:Secret"] = "unused-webhook-secret-value",
-            ["Storage:DatabasePath"] = Path.Combine(_directory, "sync.db"),
-            ["Storage:ContentPath"] = Path.Combine(_directory, "store"),
-        };
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        return AttachmentSyncApplication.StartAsync([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(all);
-            if (server is not null)
-            {
-                builder.Services.AddSingleton(server);
-            }
-
-            if (logs is not null)
-            {
-                builder.Logging.AddProvider(logs);
-                builder.Logging.AddFilter<RecordingLoggerProvider>(null, LogLevel.Trace);
-            }
-        });
-    }
+        Dictionary<string, string?> settings, IServer? server, RecordingLoggerProvider? logs = null) =>
+        ServiceStarter.StartAsync(_directory, settings, server, logs);
 }
