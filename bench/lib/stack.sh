@@ -84,7 +84,7 @@ start_stack() {
   local dir=$1
   shift
   rm -rf "$dir"
-  mkdir -p "$dir/emulator" "$dir/content"
+  mkdir -p "$dir/emulator" "$dir/service/content"
   local emulator_port service_port
   emulator_port=$(free_port)
   service_port=$(free_port)
@@ -94,7 +94,7 @@ start_stack() {
 
   env Emulator__Pat="$BENCH_PAT" Emulator__MaxAttachmentSize=$((8 * 1024 * 1024 * 1024)) \
     Emulator__StoragePath="$dir/emulator" \
-    dotnet "$EMULATOR_DLL" --urls "$EMU_URL" >"$dir/emulator.log" 2>&1 &
+    dotnet "$EMULATOR_DLL" --contentRoot "$(dirname "$EMULATOR_DLL")" --urls "$EMU_URL" >"$dir/emulator.log" 2>&1 &
   EMU_PID=$!
   BENCH_PIDS+=("$EMU_PID")
 
@@ -102,9 +102,13 @@ start_stack() {
   # results.md shows it).
   local extra=()
   [[ -n ${BENCH_SERVICE_ENV:-} ]] && IFS='|' read -r -a extra <<<"$BENCH_SERVICE_ENV"
+  # The content root is the build output, as in a deployment: ASP.NET Core watches the content root
+  # recursively for configuration changes, and from the repository root it would see every file this
+  # script, the emulator and the references write.
   env AzureDevOps__OrganizationUrl="$ORG_URL" AzureDevOps__Project=Demo AzureDevOps__Pat="$BENCH_PAT" \
-    Storage__DatabasePath="$dir/ledger.db" Storage__ContentPath="$dir/content" Webhook__Secret="$BENCH_SECRET" \
-    "$@" "${extra[@]}" dotnet "$SERVICE_DLL" --urls "$SVC_URL" >"$dir/service.log" 2>&1 &
+    Storage__DatabasePath="$dir/service/ledger.db" Storage__ContentPath="$dir/service/content" \
+    Webhook__Secret="$BENCH_SECRET" "$@" "${extra[@]}" \
+    dotnet "$SERVICE_DLL" --contentRoot "${SERVICE_CONTENT_ROOT:-$(dirname "$SERVICE_DLL")}" --urls "$SVC_URL" >"$dir/service.log" 2>&1 &
   SVC_PID=$!
   BENCH_PIDS+=("$SVC_PID")
 
