@@ -108,7 +108,7 @@ start_stack() {
   env AzureDevOps__OrganizationUrl="$ORG_URL" AzureDevOps__Project=Demo AzureDevOps__Pat="$BENCH_PAT" \
     Storage__DatabasePath="$dir/service/ledger.db" Storage__ContentPath="$dir/service/content" \
     Webhook__Secret="$BENCH_SECRET" "$@" "${extra[@]}" \
-    dotnet "$SERVICE_DLL" --contentRoot "${SERVICE_CONTENT_ROOT:-$(dirname "$SERVICE_DLL")}" --urls "$SVC_URL" >"$dir/service.log" 2>&1 &
+    dotnet "$SERVICE_DLL" --contentRoot "$(dirname "$SERVICE_DLL")" --urls "$SVC_URL" >"$dir/service.log" 2>&1 &
   SVC_PID=$!
   BENCH_PIDS+=("$SVC_PID")
 

@@ -6,7 +6,7 @@ measure_webhooks() {
     log "P5 run $run of $BENCH_RUNS ($BENCH_WEBHOOK_CONNECTIONS senders, $BENCH_WEBHOOK_SECONDS s)"
     start_stack "$BENCH_WORK/stack"
     work_item=$(create_work_item webhooks)
-    # An unrecorded 5 s of the same load first, so that the measured window sees the service after tiered
+    # An unrecorded 5 s of the same load first, so that the measured window measures the service after tiered
     # compilation has optimized the hot path, not its start-up.
     BENCH_RUN_ID=warm$run-$RANDOM BENCH_WORK_ITEM=$work_item BENCH_SECRET=$BENCH_SECRET \
       wrk -t2 -c"$BENCH_WEBHOOK_CONNECTIONS" -d5s --timeout 10s -s "$BENCH_DIR/lib/webhook.lua" \
