@@ -6,6 +6,8 @@ using AttachmentSync.Core.Sync;
 using AttachmentSync.Server.Configuration;
 using AttachmentSync.Server.Embedded;
 using AttachmentSync.Server.Endpoints;
+using AttachmentSync.Server.Problems;
+using AttachmentSync.Server.Security;
 using AttachmentSync.Server.Webhooks;
 using AttachmentSync.Server.Tus;
 using AttachmentSync.Storage.Sqlite;
@@ -55,6 +57,7 @@ public sealed class AttachmentSyncApplication : IAsyncDisposable
             await app.Services.GetRequiredService<SqliteMigrator>().MigrateAsync(cancellationToken);
             MapEndpoints(app);
             await app.StartAsync(cancellationToken);
+            await SecurityRegistration.VerifyListenAddressesAsync(app);
             return new AttachmentSyncApplication(app, emulator);
         }
         catch
@@ -82,8 +85,10 @@ public sealed class AttachmentSyncApplication : IAsyncDisposable
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        builder.AddRequestSecurity();
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.AddExceptionHandler<AdoExceptionHandler>();
         services.AddOpenApi();
 
         services.AddOptions<AzureDevOpsOptions>().Bind(configuration.GetSection(AzureDevOpsOptions.SectionName)).ValidateOnStart();
@@ -110,8 +115,9 @@ public sealed class AttachmentSyncApplication : IAsyncDisposable
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestSecurity();
         app.MapOpenApi();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health");
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").AllowAnonymous();
         app.MapUploadEndpoints();
         app.MapAttachmentEndpoints();
         app.MapSyncEndpoints();
