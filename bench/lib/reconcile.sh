@@ -34,8 +34,7 @@ seed_items() {
   local ids
   ids=$(EMU_URL=$EMU_URL BENCH_PAT=$BENCH_PAT node "$BENCH_DIR/lib/client.mjs" seed "$BENCH_RECONCILE_ITEMS") \
     || die "creating the P6 work items failed"
-  FIRST_ITEM=$(tr ' ' '\n' <<<"$ids" | sort -n | head -1)
-  LAST_ITEM=$(tr ' ' '\n' <<<"$ids" | sort -n | tail -1)
+  read -r FIRST_ITEM LAST_ITEM < <(tr ' ' '\n' <<<"$ids" | sort -n | awk 'NR == 1 { first = $1 } { last = $1 } END { print first, last }')
 }
 
 measure_reconcile() {
