@@ -24,7 +24,7 @@ public sealed class TusSizeLimitTests : IAsyncLifetime
     public async Task Max_upload_bytes_caps_tus_max_size()
     {
         var tus = new TusRequests(_sync.Api);
-        var metadata = MetadataFor(1, "limit.bin");
+        var metadata = MetadataFor(await _sync.Ado.CreateWorkItemAsync("size limit"), "limit.bin");
 
         using var options = await _sync.Api.SendAsync(new HttpRequestMessage(HttpMethod.Options, UploadsPath));
         using var atLimit = await tus.CreateAsync(1000, metadata);
