@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Data.Common;
 using System.Text.Json;
 using AttachmentSync.Core.Sync;
@@ -52,28 +51,19 @@ public static class WebhookEndpoints
             bodySize.MaxRequestBodySize = null;
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(limit + 1);
-        try
+        using var body = await PooledBody.ReadAsync(context.Request.Body, limit, context.Request.ContentLength,
+            cancellationToken);
+        if (body.TooLarge)
         {
-            var length = await context.Request.Body.ReadAtLeastAsync(buffer.AsMemory(0, limit + 1), limit + 1,
-                throwOnEndOfStream: false, cancellationToken);
-            if (length > limit)
-            {
-                return Problem.TooLarge(limit, "webhook delivery");
-            }
-
-            if (!authenticator.IsAuthentic(context.Request, buffer.AsSpan(0, length)))
-            {
-                return Unauthorized(context, webhookOptions.Value);
-            }
-
-            return await StoreAsync(buffer.AsMemory(0, length), deliveries, signals, syncOptions.Value, timeProvider,
-                cancellationToken);
+            return Problem.TooLarge(limit, "webhook delivery");
         }
-        finally
+
+        if (!authenticator.IsAuthentic(context.Request, body.Memory.Span))
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            return Unauthorized(context, webhookOptions.Value);
         }
+
+        return await StoreAsync(body.Memory, deliveries, signals, syncOptions.Value, timeProvider, cancellationToken);
     }
 
     private static IResult Unauthorized(HttpContext context, WebhookOptions options)
