@@ -48,7 +48,13 @@ public sealed class AdoThrottle : IDisposable
         }
     }
 
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    public Task WaitAsync(CancellationToken cancellationToken) => WaitAsync(spendToken: true, cancellationToken);
+
+    /// <summary>
+    /// Waits until a call may go: after any pause Azure DevOps asked for and the slow-down before its limit,
+    /// and, when <paramref name="spendToken"/> is set, for a token of the request-rate bucket.
+    /// </summary>
+    public async Task WaitAsync(bool spendToken, CancellationToken cancellationToken)
     {
         if (PausedUntil is { } until)
         {
@@ -62,7 +68,10 @@ public sealed class AdoThrottle : IDisposable
             await Task.Delay(wait, _timeProvider, cancellationToken);
         }
 
-        using var lease = await _limiter.AcquireAsync(1, cancellationToken);
+        if (spendToken)
+        {
+            using var lease = await _limiter.AcquireAsync(1, cancellationToken);
+        }
     }
 
     public void Observe(HttpResponseMessage response)

@@ -34,6 +34,19 @@ public sealed class AdoThrottleTests : IDisposable
     }
 
     [Fact]
+    public async Task Call_without_token_skips_empty_bucket()
+    {
+        using var slow = new AdoThrottle(Options.Create(new AdoThrottleOptions { Burst = 1, RequestsPerMinute = 1 }), _time);
+        await slow.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+
+        var spending = slow.WaitAsync(spendToken: true, CancellationToken.None);
+        var chunk = slow.WaitAsync(spendToken: false, CancellationToken.None);
+
+        await chunk.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.False(spending.IsCompleted);
+    }
+
+    [Fact]
     public async Task Rate_limit_delay_pauses_calls()
     {
         using var response = Ok(("X-RateLimit-Delay", "1.5"));
