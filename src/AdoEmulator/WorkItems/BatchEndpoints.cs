@@ -43,19 +43,6 @@ internal static class BatchEndpoints
 
         var omit = string.Equals(body["errorPolicy"]?.ToString(), "omit", StringComparison.OrdinalIgnoreCase);
         var view = WorkItemView.Parse(expand, fields) with { Links = false };
-        var urls = AdoUrls.From(context);
-        var value = new JsonArray();
-        foreach (var id in ids)
-        {
-            var item = store.Get(id);
-            if (item is null && !omit)
-            {
-                return AdoErrors.WorkItemNotFound(id).ToResult();
-            }
-
-            value.Add(item is null ? null : json.Item(item, urls, view));
-        }
-
-        return new JsonNodeResult(new JsonObject { ["count"] = value.Count, ["value"] = value }, 200);
+        return WorkItemListResult.Build(ids, omit, view, AdoUrls.From(context), store, json);
     }
 }
