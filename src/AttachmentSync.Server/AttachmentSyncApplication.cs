@@ -99,7 +99,6 @@ public sealed class AttachmentSyncApplication : IAsyncDisposable
         services.AddSingleton<IValidateOptions<AzureDevOpsOptions>>(sp => sp.GetRequiredService<StartupValidation>());
         services.AddSingleton<IValidateOptions<StorageOptions>>(sp => sp.GetRequiredService<StartupValidation>());
         services.AddSingleton<IValidateOptions<WebhookOptions>>(sp => sp.GetRequiredService<StartupValidation>());
-        services.AddSingleton<IValidateOptions<SyncOptions>>(sp => sp.GetRequiredService<StartupValidation>());
 
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         services.AddSqliteStorage(storage.DatabasePath);

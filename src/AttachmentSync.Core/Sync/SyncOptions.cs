@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace AttachmentSync.Core.Sync;
 
 /// <summary>Behaviour of the sync engine (configuration section <c>Sync</c>).</summary>
@@ -8,11 +6,9 @@ public sealed class SyncOptions
     public const string SectionName = "Sync";
 
     /// <summary>Jobs run at the same time. Default 4.</summary>
-    [Range(1, 64)]
     public int Workers { get; set; } = 4;
 
     /// <summary>Durable attempts before a job with transient failures is given up. Default 12.</summary>
-    [Range(1, 1000)]
     public int MaxAttempts { get; set; } = 12;
 
     /// <summary>First durable retry delay; each later one doubles, with full jitter. Default 2 seconds.</summary>
@@ -22,7 +18,6 @@ public sealed class SyncOptions
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>In-process retries of one job run before it goes back to the queue. Default 2; 0 turns them off.</summary>
-    [Range(0, 10)]
     public int InlineRetries { get; set; } = 2;
 
     /// <summary>First in-process retry delay; later ones double, with jitter. Default 250 milliseconds.</summary>
@@ -48,7 +43,6 @@ public sealed class SyncOptions
     public TimeSpan UploadResponseWait { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Largest file accepted from the tool, in bytes. Default 4 GiB.</summary>
-    [Range(0, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
 
     /// <summary>
@@ -87,13 +81,11 @@ public sealed class SyncOptions
     /// because their relations disappeared. Above it nothing is deleted and the records carry the reason.
     /// Default 0.5.
     /// </summary>
-    [Range(0.0, 1.0)]
     public double MaxDeleteShare { get; set; } = 0.5;
 
     /// <summary>
     /// Deletions in one reconciliation of one work item that are always allowed, whatever their share, so a
     /// work item with one or two files can lose them. Default 2.
     /// </summary>
-    [Range(0, 1000)]
     public int DeleteGuardMinimum { get; set; } = 2;
 }

@@ -21,6 +21,16 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
                        $"Sync:RetryBaseDelay ({options.RetryBaseDelay}).");
         }
 
+        if (options.Workers is < 1 or > 64)
+        {
+            errors.Add($"Sync:Workers has the value {options.Workers}; allowed values are 1 to 64.");
+        }
+
+        if (options.MaxUploadBytes < 0)
+        {
+            errors.Add($"Sync:MaxUploadBytes has the value {options.MaxUploadBytes}; it must be 0 or more bytes.");
+        }
+
         if (options.MaxAttempts is < 1 or > 1000)
         {
             errors.Add($"Sync:MaxAttempts has the value {options.MaxAttempts}; allowed values are 1 to 1000.");

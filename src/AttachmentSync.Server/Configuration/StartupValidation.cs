@@ -1,5 +1,4 @@
 using AttachmentSync.AzureDevOps;
-using AttachmentSync.Core.Sync;
 using Microsoft.Extensions.Options;
 
 namespace AttachmentSync.Server.Configuration;
@@ -9,8 +8,7 @@ namespace AttachmentSync.Server.Configuration;
 /// allowed values in every message, so a wrong setting stops the service with an actionable error.
 /// </summary>
 public sealed class StartupValidation :
-    IValidateOptions<AzureDevOpsOptions>, IValidateOptions<StorageOptions>, IValidateOptions<WebhookOptions>,
-    IValidateOptions<SyncOptions>
+    IValidateOptions<AzureDevOpsOptions>, IValidateOptions<StorageOptions>, IValidateOptions<WebhookOptions>
 {
     public ValidateOptionsResult Validate(string? name, AzureDevOpsOptions options)
     {
@@ -36,9 +34,15 @@ public sealed class StartupValidation :
             errors.Add($"AzureDevOps:ApiVersion has the value '{options.ApiVersion}'; expected MAJOR.MINOR, such as 7.1 or 7.1-preview.3.");
         }
 
-        if (options.ChunkSize <= 0 || options.ChunkedUploadThreshold <= 0)
+        if (options.ChunkSize is <= 0 or > 512 * 1024 * 1024 || options.ChunkedUploadThreshold <= 0)
         {
-            errors.Add("AzureDevOps:ChunkSize and AzureDevOps:ChunkedUploadThreshold must be positive byte counts.");
+            errors.Add("AzureDevOps:ChunkSize must be 1 to 536870912 bytes and AzureDevOps:ChunkedUploadThreshold " +
+                       "a positive byte count.");
+        }
+
+        if (options.ReadRetries is < 0 or > 10)
+        {
+            errors.Add($"AzureDevOps:ReadRetries has the value {options.ReadRetries}; allowed values are 0 to 10.");
         }
 
         return Result(errors);
@@ -114,11 +118,6 @@ public sealed class StartupValidation :
 
         return ValidateOptionsResult.Success;
     }
-
-    public ValidateOptionsResult Validate(string? name, SyncOptions options) =>
-        options.Workers is < 1 or > 64
-            ? ValidateOptionsResult.Fail($"Sync:Workers has the value {options.Workers}; allowed values are 1 to 64.")
-            : ValidateOptionsResult.Success;
 
     private static ValidateOptionsResult Result(List<string> errors) =>
         errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

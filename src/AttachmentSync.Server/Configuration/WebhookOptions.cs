@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace AttachmentSync.Server.Configuration;
 
 /// <summary>The service-hook receiver (configuration section <c>Webhook</c>).</summary>
@@ -11,8 +9,6 @@ public sealed class WebhookOptions
     /// Shared secret (<c>ATTACHMENT_WEBHOOK_SECRET</c>), at least 16 characters. A delivery is accepted when its
     /// Basic password, or its <c>X-Webhook-Secret</c> header, equals it. Azure DevOps does not sign payloads.
     /// </summary>
-    [Required]
-    [MinLength(16)]
     public string Secret { get; set; } = "";
 
     /// <summary>
@@ -40,6 +36,5 @@ public sealed class WebhookOptions
     public bool RequireSignature { get; set; }
 
     /// <summary>Largest delivery body accepted, in bytes. Default 4 MiB.</summary>
-    [Range(1024, 256 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 }
