@@ -5,7 +5,7 @@ namespace AdoEmulator.WorkItems;
 
 /// <summary>
 /// The <c>{count, value}</c> body shared by the work item list and the batch read. With the Omit error policy a
-/// missing id becomes <c>null</c> in <c>value</c>; with Fail the first missing id answers 404 TF401232.
+/// missing id becomes <c>null</c> in <c>value</c>; with Fail the first missing id returns 404 TF401232.
 /// </summary>
 internal static class WorkItemListResult
 {

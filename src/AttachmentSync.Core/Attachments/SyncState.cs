@@ -11,7 +11,7 @@ public enum SyncState
     /// <summary>Bytes are being sent to Azure DevOps.</summary>
     Uploading,
 
-    /// <summary>Azure DevOps holds the bytes; the work item relation is not confirmed yet.</summary>
+    /// <summary>Azure DevOps has the bytes, but the work item relation is not confirmed yet.</summary>
     Uploaded,
 
     /// <summary>The work item carries the relation; local metadata is being finished.</summary>
@@ -23,7 +23,7 @@ public enum SyncState
     /// <summary>Both sides hold the same bytes.</summary>
     Synced,
 
-    /// <summary>A permanent failure stopped the work; <see cref="AttachmentRecord.StateReason"/> says why.</summary>
+    /// <summary>A permanent failure stopped the work, and <see cref="AttachmentRecord.StateReason"/> gives the reason.</summary>
     Failed,
 
     /// <summary>Soft-deleted on one side; the other side is updated by an unlink job.</summary>

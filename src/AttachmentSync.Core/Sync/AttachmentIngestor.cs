@@ -87,7 +87,7 @@ public sealed class AttachmentIngestor(
     }
 
     /// <summary>
-    /// Returns false only when Azure DevOps says the work item does not exist. When Azure DevOps cannot be
+    /// Returns false only when Azure DevOps reports that the work item does not exist. When Azure DevOps cannot be
     /// reached, the file is accepted and the upload job finds out later.
     /// </summary>
     public async Task<bool> WorkItemMayExistAsync(int workItemId, CancellationToken cancellationToken)

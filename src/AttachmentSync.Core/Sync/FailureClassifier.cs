@@ -16,7 +16,7 @@ public static class FailureClassifier
     {
         JobFailedException failure => new JobFailure(failure.IsPermanent, failure.Message, failure.RetryAfter),
         AdoApiException ado => FromAdo(ado),
-        TimeoutException => new JobFailure(false, $"Azure DevOps did not answer in time: {exception.Message}"),
+        TimeoutException => new JobFailure(false, $"Azure DevOps did not respond in time: {exception.Message}"),
         HttpRequestException or IOException =>
             new JobFailure(false, $"the connection to Azure DevOps broke: {exception.Message}"),
         OperationCanceledException => new JobFailure(false, $"the call to Azure DevOps timed out: {exception.Message}"),

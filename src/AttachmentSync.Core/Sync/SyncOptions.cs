@@ -37,7 +37,7 @@ public sealed class SyncOptions
     public TimeSpan JobLease { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// How long an upload request waits for Azure DevOps before it answers 202 with the pending record.
+    /// How long an upload request waits for Azure DevOps before it returns 202 with the pending record.
     /// Default 20 seconds.
     /// </summary>
     public TimeSpan UploadResponseWait { get; set; } = TimeSpan.FromSeconds(20);

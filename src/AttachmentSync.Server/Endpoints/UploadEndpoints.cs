@@ -12,7 +12,7 @@ namespace AttachmentSync.Server.Endpoints;
 /// <summary>
 /// <c>POST /api/sync/upload</c> in three forms: the JSON body with a base64 <c>file</c>, multipart/form-data,
 /// and a raw body with <c>workItemId</c> and <c>fileName</c> in the query string. The bytes are hashed while
-/// they stream into the store; nothing holds the whole file.
+/// they stream into the store, so no buffer contains the whole file.
 /// </summary>
 public static class UploadEndpoints
 {

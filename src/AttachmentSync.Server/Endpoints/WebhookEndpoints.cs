@@ -12,8 +12,8 @@ namespace AttachmentSync.Server.Endpoints;
 
 /// <summary>
 /// <c>POST /api/webhooks/workitem</c>, the Azure DevOps service-hook receiver. It stores the delivery and
-/// answers at once; the sync runs later as a job. Azure DevOps retries only 408, 502, 503 and 504 and puts
-/// the subscription on probation for any other failure, so internal trouble answers 503.
+/// responds at once, and the sync runs later as a job. Azure DevOps retries only 408, 502, 503 and 504 and puts
+/// the subscription on probation for any other failure, so internal trouble returns 503.
 /// </summary>
 public static class WebhookEndpoints
 {

@@ -34,11 +34,8 @@ public sealed class StreamingMemoryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Large chunks keep the emulator's per-request buffers out of the count. The webhook endpoint rents a
-        // buffer one byte over its body limit for each delivery, which the shared pool rounds up to 8 MiB for the
-        // default 4 MiB limit and often allocates anew, so a small limit keeps the deliveries out of it too.
+        // Large chunks keep the emulator's per-request buffers out of the count.
         _sync.Settings["AzureDevOps:ChunkSize"] = (16 * 1024 * 1024).ToString(CultureInfo.InvariantCulture);
-        _sync.Settings["Webhook:MaxBodyBytes"] = (256 * 1024).ToString(CultureInfo.InvariantCulture);
         await _sync.InitializeAsync();
     }
 
