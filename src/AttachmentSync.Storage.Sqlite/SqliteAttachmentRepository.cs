@@ -39,8 +39,8 @@ public sealed class SqliteAttachmentRepository(SqliteDatabase database, TimeProv
     {
         var now = timeProvider.GetUtcNow();
         record = record with { CreatedAt = now, UpdatedAt = now };
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         try
         {
             await connection.ExecuteAsync(InsertSql, AttachmentRow.Parameters(record), transaction);
@@ -54,7 +54,7 @@ public sealed class SqliteAttachmentRepository(SqliteDatabase database, TimeProv
         long? jobId = job is null
             ? null
             : await SqliteJobQueue.EnqueueAsync(connection, transaction, job with { AttachmentId = record.Id }, now);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return jobId;
     }
 
@@ -101,24 +101,24 @@ public sealed class SqliteAttachmentRepository(SqliteDatabase database, TimeProv
 
     public async Task UpdateAsync(AttachmentRecord record, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         await UpdateAsync(connection, transaction, record);
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task MarkDeletedAsync(AttachmentRecord record, SyncJob? job, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         await UpdateAsync(connection, transaction, record with { State = SyncState.Deleted, DeletedAt = now });
         if (job is not null)
         {
             await SqliteJobQueue.EnqueueAsync(connection, transaction, job, now);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
     }
 
     private async Task UpdateAsync(IDbConnection connection, IDbTransaction transaction, AttachmentRecord record)

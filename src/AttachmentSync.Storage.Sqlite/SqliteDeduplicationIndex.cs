@@ -21,8 +21,8 @@ public sealed class SqliteDeduplicationIndex(SqliteDatabase database, TimeProvid
     public async Task RecordAsync(string sha256, Guid adoAttachmentId, string adoAttachmentUrl, long fileSize,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync("""
             INSERT INTO deduplication_index (sha256_hash, attachment_guid, ado_attachment_url, file_size, duplicate_count,
                                              created_at, updated_at)
             VALUES (@sha256, @guid, @url, @fileSize, 0, @now, @now)
@@ -35,7 +35,8 @@ public sealed class SqliteDeduplicationIndex(SqliteDatabase database, TimeProvid
                 url = adoAttachmentUrl,
                 fileSize,
                 now = SqliteDatabase.FormatTime(timeProvider.GetUtcNow()),
-            });
+            }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
     }
 }
 

@@ -8,8 +8,8 @@ public sealed class SqliteEventLog(SqliteDatabase database, TimeProvider timePro
 {
     public async Task AppendAsync(SyncEvent syncEvent, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync("""
             INSERT INTO sync_event_log (event_type, severity, message, work_item_id, attachment_id, created_at)
             VALUES (@type, @severity, @message, @workItemId, @attachmentId, @now)
             """,
@@ -21,6 +21,7 @@ public sealed class SqliteEventLog(SqliteDatabase database, TimeProvider timePro
                 workItemId = syncEvent.WorkItemId,
                 attachmentId = syncEvent.AttachmentId?.ToString(),
                 now = SqliteDatabase.FormatTime(timeProvider.GetUtcNow()),
-            });
+            }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
     }
 }

@@ -33,10 +33,10 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider timePro
 
     public async Task<long> EnqueueAsync(SyncJob job, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var id = await EnqueueAsync(connection, transaction, job, timeProvider.GetUtcNow());
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return id;
     }
 
@@ -61,21 +61,22 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider timePro
     public async Task<SyncJob?> TryClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<JobRow>(ClaimSql, new
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var row = await write.Connection.QuerySingleOrDefaultAsync<JobRow>(ClaimSql, new
         {
             owner,
             now = SqliteDatabase.FormatTime(now),
             leaseUntil = SqliteDatabase.FormatTime(now + lease),
-        });
+        }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
         return row?.ToJob();
     }
 
     public async Task<bool> RenewLeaseAsync(long jobId, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync("""
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var changed = await write.Connection.ExecuteAsync("""
             UPDATE sync_job_queue SET lease_expires_at = @leaseUntil, updated_at = @now
             WHERE id = @jobId AND status = 'PROCESSING' AND lease_owner = @owner
             """,
@@ -85,7 +86,8 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider timePro
                 owner,
                 leaseUntil = SqliteDatabase.FormatTime(now + lease),
                 now = SqliteDatabase.FormatTime(now),
-            });
+            }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
         return changed == 1;
     }
 
@@ -132,8 +134,8 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider timePro
         CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync("""
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var changed = await write.Connection.ExecuteAsync("""
             UPDATE sync_job_queue
             SET status = @status, next_retry_at = COALESCE(@next, next_retry_at), last_error = COALESCE(@error, last_error),
                 lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
@@ -147,7 +149,8 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider timePro
                 next = nextRunAt is { } next ? SqliteDatabase.FormatTime(next) : null,
                 error,
                 now = SqliteDatabase.FormatTime(now),
-            });
+            }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
         return changed == 1;
     }
 }

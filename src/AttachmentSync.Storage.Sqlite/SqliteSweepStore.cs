@@ -16,8 +16,8 @@ public sealed class SqliteSweepStore(SqliteDatabase database, TimeProvider timeP
 
     public async Task SetWatermarkAsync(string name, DateTimeOffset value, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync("""
             INSERT INTO sync_watermarks (name, value, updated_at) VALUES (@name, @value, @now)
             ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
             """,
@@ -26,7 +26,8 @@ public sealed class SqliteSweepStore(SqliteDatabase database, TimeProvider timeP
                 name,
                 value = SqliteDatabase.FormatTime(value),
                 now = SqliteDatabase.FormatTime(timeProvider.GetUtcNow()),
-            });
+            }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<int>> ListTouchedWorkItemIdsAsync(CancellationToken cancellationToken)
@@ -57,11 +58,12 @@ public sealed class SqliteSweepStore(SqliteDatabase database, TimeProvider timeP
 
     public async Task MarkContentPurgedAsync(string sha256, DateTimeOffset purgedAt, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync("""
             UPDATE attachment_sync_metadata SET content_purged_at = @purgedAt
             WHERE sha256_hash = @sha256 AND sync_status = 'DELETED' AND content_purged_at IS NULL
             """,
-            new { sha256, purgedAt = SqliteDatabase.FormatTime(purgedAt) });
+            new { sha256, purgedAt = SqliteDatabase.FormatTime(purgedAt) }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
     }
 }

@@ -8,8 +8,8 @@ public sealed class SqliteUploadSessionRepository(SqliteDatabase database, TimeP
 {
     public async Task AddAsync(UploadSession session, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync("""
             INSERT INTO chunked_upload_sessions (session_uuid, work_item_id, file_name, total_size, bytes_received,
                 chunks_received, status, attachment_id, expires_at, created_at, updated_at)
             VALUES (@SessionId, @WorkItemId, @FileName, @TotalSize, @BytesReceived, 0, 'ACTIVE', NULL, @expires, @now, @now)
@@ -24,32 +24,35 @@ public sealed class SqliteUploadSessionRepository(SqliteDatabase database, TimeP
                 session.BytesReceived,
                 expires = SqliteDatabase.FormatTime(session.ExpiresAt ?? DateTimeOffset.MaxValue),
                 now = Now(),
-            });
+            }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task RecordProgressAsync(
         string sessionId, long bytesReceived, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync("""
             UPDATE chunked_upload_sessions
             SET bytes_received = @bytesReceived, chunks_received = chunks_received + 1,
                 expires_at = COALESCE(@expires, expires_at), updated_at = @now
             WHERE session_uuid = @sessionId
             """,
-            new { sessionId, bytesReceived, expires = expiresAt is { } e ? SqliteDatabase.FormatTime(e) : null, now = Now() });
+            new { sessionId, bytesReceived, expires = expiresAt is { } e ? SqliteDatabase.FormatTime(e) : null, now = Now() }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task SetStatusAsync(
         string sessionId, UploadSessionStatus status, Guid? attachmentId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync("""
             UPDATE chunked_upload_sessions
             SET status = @status, attachment_id = COALESCE(@attachmentId, attachment_id), updated_at = @now
             WHERE session_uuid = @sessionId
             """,
-            new { sessionId, status = status.ToString().ToUpperInvariant(), attachmentId = attachmentId?.ToString(), now = Now() });
+            new { sessionId, status = status.ToString().ToUpperInvariant(), attachmentId = attachmentId?.ToString(), now = Now() }, write.Transaction);
+        await write.CommitAsync(cancellationToken);
     }
 
     public async Task<UploadSession?> GetAsync(string sessionId, CancellationToken cancellationToken)

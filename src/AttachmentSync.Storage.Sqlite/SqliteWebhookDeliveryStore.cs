@@ -11,8 +11,8 @@ public sealed class SqliteWebhookDeliveryStore(SqliteDatabase database, TimeProv
     public async Task<bool> TryAddAsync(WebhookDelivery delivery, bool enqueueReconcile, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var inserted = await connection.ExecuteAsync("""
             INSERT INTO webhook_deliveries (delivery_key, event_type, work_item_id, revision, subscription_id, received_at)
             VALUES (@DeliveryKey, @EventType, @WorkItemId, @Revision, @SubscriptionId, @receivedAt)
@@ -38,7 +38,7 @@ public sealed class SqliteWebhookDeliveryStore(SqliteDatabase database, TimeProv
             await SqliteJobQueue.EnqueueAsync(connection, transaction, job, now);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await write.CommitAsync(cancellationToken);
         return true;
     }
 }

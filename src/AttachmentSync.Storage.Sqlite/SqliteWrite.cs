@@ -1,0 +1,45 @@
+using Microsoft.Data.Sqlite;
+
+namespace AttachmentSync.Storage.Sqlite;
+
+/// <summary>
+/// A write transaction that owns the process's write gate for the database file until it is disposed.
+/// Disposing without <see cref="CommitAsync"/> rolls the transaction back.
+/// </summary>
+public sealed class SqliteWrite : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate;
+    private bool _disposed;
+
+    internal SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim gate)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        _gate = gate;
+    }
+
+    public SqliteConnection Connection { get; }
+
+    public SqliteTransaction Transaction { get; }
+
+    public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        try
+        {
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
