@@ -125,13 +125,19 @@ const perRun = Object.entries(raw).filter(([, values]) => Object.keys(values).le
     .map(([key, list]) => `${key} ${list.join(', ')}`).join('; '))
   .join('\n');
 
+const allMeasures = 'P1,P2,P3,P4,P5,P6,P7,P8';
+const partialNote = env.measured && env.measured !== allMeasures
+  ? ` This run measured ${env.measured.replaceAll(',', ', ')} only: the other rows repeat what earlier runs left in
+\`bench/out\`, measured on their own commits.`
+  : '';
+
 const notesPath = join(dirname(resultsFile), 'notes.md');
 const notes = existsSync(notesPath) ? '\n' + readFileSync(notesPath, 'utf8') : '';
 const text = `# Benchmark results
 
 Written by \`bench/run\` (see [README.md](README.md)) on ${env.started} (finished ${env.finished}), commit
 ${env.commit}. Each figure is the median of ${env.runs} runs; every reference was measured in the same run on the
-same machine.
+same machine.${partialNote}
 
 Machine: ${env.machine}. Load average (1, 5, 15 min) ${env.load_before} at the start and ${env.load_after} at the
 end${env.load_note ? `; ${env.load_note}` : ''}.${env.service_env ? `
@@ -140,7 +146,7 @@ Extra service settings of this run (diagnosis, not the default configuration): \
 
 ${table}
 
-P3 was measured by ${env.memory_method}.
+${env.memory_method === 'not run' ? 'P3 was not measured in this run.' : `P3 was measured by ${env.memory_method}.`}
 
 Figures per run (the median of each list is in the table):
 
