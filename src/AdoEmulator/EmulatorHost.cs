@@ -66,6 +66,13 @@ public sealed class EmulatorHost : IAsyncDisposable
         return new EmulatorHost(app, new Uri(address.TrimEnd('/') + "/"));
     }
 
+    /// <summary>
+    /// Returns the bytes stored so far for attachment <paramref name="id"/>, also while a chunked upload is
+    /// incomplete, or null when the emulator has no such attachment.
+    /// </summary>
+    public long? GetStoredLength(Guid id) =>
+        _app.Services.GetRequiredService<AttachmentStore>().TryGet(id, out var attachment) ? attachment.Length : null;
+
     /// <summary>Opens the stored bytes of a completely uploaded attachment.</summary>
     public bool TryOpenAttachmentContent(Guid id, out Stream content)
     {
