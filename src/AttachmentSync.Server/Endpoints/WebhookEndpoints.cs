@@ -17,6 +17,14 @@ namespace AttachmentSync.Server.Endpoints;
 /// </summary>
 public static class WebhookEndpoints
 {
+    /// <summary>
+    /// Time a delivery may wait for its turn to write before the endpoint returns 503, so a database that another
+    /// process keeps locked produces retried deliveries instead of a growing queue of waiting requests. The one
+    /// delivery already waiting inside SQLite's busy handler does not observe it and fails after SQLite's busy
+    /// timeout (10 s) instead.
+    /// </summary>
+    internal static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(5);
+
     public static void MapWebhookEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/webhooks/workitem", ReceiveAsync)
@@ -32,7 +40,7 @@ public static class WebhookEndpoints
     private static async Task<IResult> ReceiveAsync(
         HttpContext context, WebhookAuthenticator authenticator, IWebhookDeliveryStore deliveries, JobSignals signals,
         IOptions<WebhookOptions> webhookOptions, IOptions<SyncOptions> syncOptions, TimeProvider timeProvider,
-        CancellationToken cancellationToken)
+        ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         if (!authenticator.MayBeAuthentic(context.Request))
         {
@@ -63,7 +71,8 @@ public static class WebhookEndpoints
             return Unauthorized(context, webhookOptions.Value);
         }
 
-        return await StoreAsync(body.Memory, deliveries, signals, syncOptions.Value, timeProvider, cancellationToken);
+        var logger = loggerFactory.CreateLogger(typeof(WebhookEndpoints).FullName!);
+        return await StoreAsync(body.Memory, deliveries, signals, syncOptions.Value, timeProvider, logger, cancellationToken);
     }
 
     private static IResult Unauthorized(HttpContext context, WebhookOptions options)
@@ -80,7 +89,7 @@ public static class WebhookEndpoints
 
     private static async Task<IResult> StoreAsync(
         ReadOnlyMemory<byte> body, IWebhookDeliveryStore deliveries, JobSignals signals, SyncOptions options,
-        TimeProvider timeProvider, CancellationToken cancellationToken)
+        TimeProvider timeProvider, ILogger logger, CancellationToken cancellationToken)
     {
         WebhookDelivery? delivery;
         string? invalidField;
@@ -103,9 +112,11 @@ public static class WebhookEndpoints
             return Results.Ok(new { accepted = false, reason = $"event type '{delivery.EventType}' is not handled" });
         }
 
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(StoreTimeout);
         try
         {
-            var added = await deliveries.TryAddAsync(delivery, options.AutoSyncOnWebhook, cancellationToken);
+            var added = await deliveries.TryAddAsync(delivery, options.AutoSyncOnWebhook, deadline.Token);
             if (added && options.AutoSyncOnWebhook)
             {
                 signals.NotifyEnqueued();
@@ -113,11 +124,21 @@ public static class WebhookEndpoints
 
             return Results.Ok(new { accepted = true, duplicate = !added, workItemId = delivery.WorkItemId });
         }
-        catch (DbException)
+        catch (DbException exception)
         {
-            return Results.Problem(title: "Service unavailable",
-                detail: "The delivery could not be stored; Azure DevOps retries it.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            logger.LogWarning(exception, "Webhook delivery {DeliveryKey} could not be stored; returning 503", delivery.DeliveryKey);
+            return StorageUnavailable();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Webhook delivery {DeliveryKey} waited {Timeout} for the database; returning 503",
+                delivery.DeliveryKey, StoreTimeout);
+            return StorageUnavailable();
         }
     }
+
+    private static IResult StorageUnavailable() =>
+        Results.Problem(title: "Service unavailable",
+            detail: "The delivery could not be stored; Azure DevOps retries it.",
+            statusCode: StatusCodes.Status503ServiceUnavailable);
 }
