@@ -54,6 +54,10 @@ public sealed class EmulatorHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // An appsettings.json in the working directory may raise the host's lifetime messages to Information; an
+        // emulator inside another process would then print "Now listening" lines that look like that process's own.
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.AddEmulator();
         builder.Services.AddSingleton<IConfigureOptions<EmulatorOptions>>(new ConfigureOptions<EmulatorOptions>(o => Copy(options, o)));
 

@@ -1,5 +1,7 @@
+using AttachmentSync.AzureDevOps;
 using AttachmentSync.Server;
 using AttachmentSync.Server.Configuration;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
 AttachmentSyncApplication service;
@@ -13,6 +15,12 @@ catch (Exception exception) when (exception is OptionsValidationException or Inv
     Console.Error.WriteLine($"AttachmentSync did not start: {exception.Message}");
     return 1;
 }
+catch (IOException exception) when (exception.InnerException is AddressInUseException)
+{
+    Console.Error.WriteLine($"AttachmentSync did not start: {exception.Message} " +
+                            "Stop the other process or choose another address, for example --urls http://127.0.0.1:5081");
+    return 1;
+}
 
 await using var running = service;
 var baseAddress = service.BaseAddress;
@@ -21,7 +29,18 @@ if (service.Emulator is { } emulator)
 {
     var webhookUrl = new Uri(baseAddress, "/api/webhooks/workitem");
     var secret = service.App.Services.GetRequiredService<IOptions<WebhookOptions>>().Value.Secret;
-    var ids = await emulator.SeedAsync(service.App.Services, webhookUrl, secret, CancellationToken.None);
+    IReadOnlyList<int> ids;
+    try
+    {
+        ids = await emulator.SeedAsync(service.App.Services, webhookUrl, secret, CancellationToken.None);
+    }
+    catch (AdoApiException exception)
+    {
+        // Settings the emulator rejects, such as an AzureDevOps:ApiVersion out of its range, end here.
+        Console.Error.WriteLine($"AttachmentSync did not start: the in-process emulator rejected the demo set-up: {exception.Message}");
+        return 1;
+    }
+
     var host = emulator.Host;
     Console.WriteLine($"AttachmentSync listening on {baseAddress}");
     Console.WriteLine($"Azure DevOps emulator (in-process): {host.OrganizationUrl}  project {host.ProjectName}");
@@ -33,7 +52,9 @@ if (service.Emulator is { } emulator)
 }
 else
 {
+    var storage = service.App.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
     Console.WriteLine($"AttachmentSync listening on {baseAddress}");
+    Console.WriteLine($"Database: {Path.GetFullPath(storage.DatabasePath)}; content store: {Path.GetFullPath(storage.ContentPath)}");
 }
 
 await service.App.WaitForShutdownAsync();
