@@ -40,7 +40,7 @@ public static class UploadRequestReader
 
         if (string.IsNullOrEmpty(query["workItemId"]))
         {
-            throw new UploadFormatException("workItemId", "The workItemId query parameter is missing", "missing",
+            throw new UploadFormatException("workItemId", "The workItemId query parameter is invalid", "missing",
                 "a positive integer work item id in the query string");
         }
 
