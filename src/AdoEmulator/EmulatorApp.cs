@@ -3,6 +3,7 @@ using AdoEmulator.Discovery;
 using AdoEmulator.Faults;
 using AdoEmulator.Hooks;
 using AdoEmulator.Infrastructure;
+using AdoEmulator.Projects;
 using AdoEmulator.WorkItems;
 
 namespace AdoEmulator;
@@ -57,6 +58,7 @@ public static class EmulatorApp
         BatchEndpoints.Map(collection);
         WiqlEndpoints.Map(collection);
         HookEndpoints.Map(collection);
+        ProjectEndpoints.Map(collection);
         DiscoveryEndpoints.Map(collection);
         AdminEndpoints.Map(app);
     }

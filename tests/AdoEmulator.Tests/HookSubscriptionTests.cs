@@ -40,6 +40,30 @@ public sealed class HookSubscriptionTests
     }
 
     [Theory]
+    [InlineData("eventType=workitem.updated", 1)]
+    [InlineData("eventType=workitem.updated&publisherId=tfs&consumerId=webHooks&consumerActionId=httpRequest", 1)]
+    [InlineData("publisherId=tfs", 2)]
+    [InlineData("eventType=workitem.deleted", 0)]
+    [InlineData("consumerId=azureServiceBus", 0)]
+    [InlineData("publisherId=tfs&consumerActionId=sendMessage", 0)]
+    public async Task List_filters_by_query_parameters(string query, int expected)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        await Subscriptions.CreateAsync(emulator, "workitem.created", "http://127.0.0.1:9/hook");
+        var updated = await Subscriptions.CreateAsync(emulator, "workitem.updated", "http://127.0.0.1:9/hook");
+
+        using var list = await emulator.Client.GetAsync($"_apis/hooks/subscriptions?{query}&{TestEmulator.Version}");
+
+        var body = await TestEmulator.ReadObjectAsync(list);
+        Assert.Equal(expected, body["count"]!.GetValue<int>());
+        Assert.Equal(expected, body["value"]!.AsArray().Count);
+        if (expected == 1)
+        {
+            Assert.Equal(updated["id"]!.ToString(), body["value"]![0]!["id"]!.ToString());
+        }
+    }
+
+    [Theory]
     [InlineData("build.complete", "webHooks", "http://127.0.0.1:9/hook")]
     [InlineData("workitem.created", "azureServiceBus", "http://127.0.0.1:9/hook")]
     [InlineData("workitem.created", "webHooks", "not a url")]

@@ -26,5 +26,6 @@ internal static class ResourceLocations
             "{project}/_apis/{area}/workItems/{id}/{resource}/{revisionNumber}", 3),
         new("e81700f7-3be2-46de-8624-2eb35882fcaa", "Location", "ResourceAreas", "_apis/{resource}/{areaId}", 1),
         new("fc50d02a-849f-41fb-8af1-0a5216103269", "hooks", "Subscriptions", "_apis/{area}/{resource}/{subscriptionId}", 1),
+        new("603fe2ac-9723-48b9-88ad-09305aa6c6e1", "core", "projects", "_apis/{resource}/{projectId}", 4),
     ];
 }

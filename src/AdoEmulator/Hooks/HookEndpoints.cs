@@ -113,10 +113,23 @@ internal static class HookEndpoints
         return inputs;
     }
 
+    /// <summary>
+    /// Lists the subscriptions matching the optional query parameters <c>publisherId</c>, <c>eventType</c>,
+    /// <c>consumerId</c> and <c>consumerActionId</c>. Values are compared case-sensitively.
+    /// </summary>
     private static IResult List(HttpContext context, SubscriptionStore store, EmulatorIdentity identity)
     {
+        var query = context.Request.Query;
+        bool Matches(string name, string value) =>
+            string.IsNullOrEmpty(query[name]) || string.Equals(query[name], value, StringComparison.Ordinal);
+
         var urls = AdoUrls.From(context);
-        var value = new JsonArray(store.All().Select(s => (JsonNode)SubscriptionJson.Render(s, urls, identity)).ToArray());
+        var matching = store.All().Where(s =>
+            Matches("publisherId", "tfs")
+            && Matches("eventType", s.EventType)
+            && Matches("consumerId", "webHooks")
+            && Matches("consumerActionId", "httpRequest"));
+        var value = new JsonArray(matching.Select(s => (JsonNode)SubscriptionJson.Render(s, urls, identity)).ToArray());
         return new JsonNodeResult(new JsonObject { ["count"] = value.Count, ["value"] = value }, 200);
     }
 

@@ -8,7 +8,7 @@ namespace AdoEmulator.Infrastructure;
 /// </summary>
 internal sealed class EmulatorIdentity
 {
-    public EmulatorIdentity(IOptions<EmulatorOptions> options)
+    public EmulatorIdentity(IOptions<EmulatorOptions> options, TimeProvider time)
     {
         var value = options.Value;
         Organization = value.Organization;
@@ -16,6 +16,7 @@ internal sealed class EmulatorIdentity
         PatWasGenerated = string.IsNullOrEmpty(value.Pat);
         Pat = PatWasGenerated ? GeneratePat() : value.Pat;
         AdminKey = string.IsNullOrEmpty(value.AdminKey) ? null : value.AdminKey;
+        ProjectLastUpdateTime = time.GetUtcNow();
     }
 
     public string Organization { get; }
@@ -23,6 +24,12 @@ internal sealed class EmulatorIdentity
     public string ProjectName { get; }
 
     public Guid ProjectId { get; } = Guid.NewGuid();
+
+    /// <summary>Revision of the project's metadata; the emulator never changes the project, so it stays 1.</summary>
+    public long ProjectRevision => 1;
+
+    /// <summary>Time the project was last changed, which is the emulator's start.</summary>
+    public DateTimeOffset ProjectLastUpdateTime { get; }
 
     public Guid CollectionId { get; } = Guid.NewGuid();
 
