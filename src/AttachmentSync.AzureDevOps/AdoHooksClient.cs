@@ -13,6 +13,23 @@ public sealed class AdoHooksClient(AdoConnection connection)
         return connection.SendForJsonAsync<HookSubscription>(request, cancellationToken);
     }
 
+    /// <summary>
+    /// Lists the <c>webHooks</c>/<c>httpRequest</c> subscriptions to <paramref name="eventType"/> of publisher
+    /// <c>tfs</c> in the whole collection, of every project and URL. The filters are the list route's query
+    /// parameters, so the server does the filtering.
+    /// </summary>
+    public async Task<IReadOnlyList<HookSubscription>> ListAsync(string eventType, CancellationToken cancellationToken)
+    {
+        var url = connection.Urls.Collection(["hooks", "subscriptions"],
+            ("publisherId", "tfs"),
+            ("eventType", eventType),
+            ("consumerId", "webHooks"),
+            ("consumerActionId", "httpRequest"));
+        var list = await connection.SendForJsonAsync<AdoList<HookSubscription>>(
+            new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
+        return list.Value;
+    }
+
     public Task<HookSubscription> GetAsync(string id, CancellationToken cancellationToken)
     {
         var url = connection.Urls.Collection(["hooks", "subscriptions", id]);

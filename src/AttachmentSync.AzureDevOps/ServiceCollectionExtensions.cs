@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<AdoAttachmentsClient>();
         services.AddTransient<AdoWorkItemsClient>();
         services.AddTransient<AdoHooksClient>();
+        services.AddTransient<AdoProjectsClient>();
         services.TryAddTimeProvider();
 
         services.AddHttpClient<AdoConnection>(client => client.Timeout = Timeout.InfiniteTimeSpan)
