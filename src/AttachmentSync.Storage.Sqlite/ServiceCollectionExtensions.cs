@@ -19,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IJobQueue, SqliteJobQueue>();
         services.AddSingleton<IEventLog, SqliteEventLog>();
         services.AddSingleton<IWebhookDeliveryStore, SqliteWebhookDeliveryStore>();
+        services.AddSingleton<IWebhookSubscriptionStore, SqliteWebhookSubscriptionStore>();
         services.AddSingleton<IDeduplicationIndex, SqliteDeduplicationIndex>();
         services.AddSingleton<IUploadSessionRepository, SqliteUploadSessionRepository>();
         services.AddSingleton<ISweepStore, SqliteSweepStore>();
