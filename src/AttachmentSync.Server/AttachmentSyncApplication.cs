@@ -107,6 +107,7 @@ public sealed class AttachmentSyncApplication : IAsyncDisposable
         services.Configure<AdoThrottleOptions>(configuration.GetSection($"{AzureDevOpsOptions.SectionName}:Throttle"));
         services.AddSyncEngine();
         services.AddSingleton<WebhookAuthenticator>();
+        services.AddWebhookRegistration();
         services.AddTusUploads(configuration, storage);
     }
 

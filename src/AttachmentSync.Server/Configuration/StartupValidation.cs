@@ -85,6 +85,18 @@ public sealed class StartupValidation :
             return ValidateOptionsResult.Fail("Webhook:PublicUrl (ATTACHMENT_WEBHOOK_URL) must be an absolute URL.");
         }
 
+        // Azure DevOps sends a subscription's Basic credentials only to https URLs. Plain http stays possible for a
+        // loopback host, where the emulator of the tests and of demo mode delivers.
+        if (options.PublicUrl is { } publicUrl
+            && publicUrl.Scheme != Uri.UriSchemeHttps
+            && !(publicUrl.Scheme == Uri.UriSchemeHttp && publicUrl.IsLoopback))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Webhook:PublicUrl (ATTACHMENT_WEBHOOK_URL) has the value '{publicUrl.OriginalString}'; expected an " +
+                "https URL, such as https://sync.example.com/api/webhooks/workitem, because Azure DevOps sends the " +
+                "webhook secret only over HTTPS. http is accepted only for a loopback host such as 127.0.0.1.");
+        }
+
         if (options.MaxBodyBytes is < 1024 or > 256 * 1024 * 1024)
         {
             return ValidateOptionsResult.Fail(

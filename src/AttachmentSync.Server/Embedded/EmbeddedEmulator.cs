@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using AdoEmulator;
 using AttachmentSync.AzureDevOps;
 using AttachmentSync.Server.Configuration;
+using AttachmentSync.Server.Webhooks;
 
 namespace AttachmentSync.Server.Embedded;
 
@@ -12,8 +13,6 @@ namespace AttachmentSync.Server.Embedded;
 /// </summary>
 public sealed class EmbeddedEmulator : IAsyncDisposable
 {
-    private static readonly string[] EventTypes = ["workitem.created", "workitem.updated", "workitem.deleted"];
-
     private EmbeddedEmulator(EmulatorHost host) => Host = host;
 
     public EmulatorHost Host { get; }
@@ -54,12 +53,14 @@ public sealed class EmbeddedEmulator : IAsyncDisposable
         return new EmbeddedEmulator(host);
     }
 
-    /// <summary>Creates the demo work items and the service-hook subscriptions that call <paramref name="webhookUrl"/>.</summary>
+    /// <summary>
+    /// Creates the demo work items and, through <see cref="WebhookRegistrar"/>, the service-hook subscriptions
+    /// that call <paramref name="webhookUrl"/>.
+    /// </summary>
     public async Task<IReadOnlyList<int>> SeedAsync(
         IServiceProvider services, Uri webhookUrl, string webhookSecret, CancellationToken cancellationToken)
     {
         var workItems = services.GetRequiredService<AdoWorkItemsClient>();
-        var hooks = services.GetRequiredService<AdoHooksClient>();
         var ids = new List<int>();
         foreach (var title in new[] { "Login page rejects valid passwords", "Report export hangs", "Crash on empty search" })
         {
@@ -68,12 +69,8 @@ public sealed class EmbeddedEmulator : IAsyncDisposable
             ids.Add(item.Id);
         }
 
-        foreach (var eventType in EventTypes)
-        {
-            var subscription = AdoHooksClient.WebhookFor(eventType, Host.ProjectId.ToString(), webhookUrl, webhookSecret);
-            await hooks.CreateAsync(subscription, cancellationToken);
-        }
-
+        var registrar = services.GetRequiredService<WebhookRegistrar>();
+        await registrar.EnsureSubscriptionsAsync(webhookUrl, webhookSecret, cancellationToken);
         return ids;
     }
 

@@ -53,6 +53,34 @@ public sealed class ConfigurationTests
         Assert.Contains("'latest'", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://sync.example.com/api/webhooks/workitem")]
+    [InlineData("http://10.1.2.3:8080/api/webhooks/workitem")]
+    [InlineData("ftp://127.0.0.1/api/webhooks/workitem")]
+    public async Task Public_url_without_https_stops_start(string publicUrl)
+    {
+        var settings = BaseSettings();
+        settings["Webhook:PublicUrl"] = publicUrl;
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(settings));
+
+        Assert.Contains("Webhook:PublicUrl (ATTACHMENT_WEBHOOK_URL)", exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{publicUrl}'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("expected an https URL", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9/api/webhooks/workitem")]
+    [InlineData("http://localhost:9/api/webhooks/workitem")]
+    [InlineData("http://[::1]:9/api/webhooks/workitem")]
+    public async Task Loopback_http_public_url_starts(string publicUrl)
+    {
+        var settings = BaseSettings();
+        settings["Webhook:PublicUrl"] = publicUrl;
+
+        await StartAsync(settings);
+    }
+
     [Fact]
     public void Legacy_variables_map_to_keys()
     {

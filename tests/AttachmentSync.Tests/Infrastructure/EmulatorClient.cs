@@ -96,6 +96,13 @@ public sealed class EmulatorClient : IDisposable
             .ToList();
     }
 
+    /// <summary>Returns every service-hook subscription of the organization, as the list route renders them.</summary>
+    public async Task<List<JsonObject>> ListSubscriptionsAsync()
+    {
+        var list = await _http.GetFromJsonAsync<JsonObject>("_apis/hooks/subscriptions?api-version=7.1");
+        return list!["value"]!.AsArray().OfType<JsonObject>().ToList();
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task PatchAsync(int workItemId, JsonArray patch)

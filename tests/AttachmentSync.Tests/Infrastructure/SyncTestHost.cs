@@ -10,7 +10,8 @@ namespace AttachmentSync.Tests.Infrastructure;
 
 /// <summary>
 /// The emulator and the service, both on real loopback ports, with a fresh SQLite file and store, and the
-/// emulator's service hooks subscribed to the service's webhook endpoint.
+/// emulator's service hooks subscribed to the service's webhook endpoint: by this host, or by the service itself
+/// when <see cref="RegisterWebhooksAtStart"/> is set.
 /// </summary>
 public sealed class SyncTestHost : IAsyncLifetime
 {
@@ -41,11 +42,29 @@ public sealed class SyncTestHost : IAsyncLifetime
     /// <summary>Runs on the service's builder after the settings are added, for tests that add services or loggers.</summary>
     public Action<WebApplicationBuilder>? Configure { get; set; }
 
+    /// <summary>
+    /// Whether the service registers its own service hooks at start-up: the service gets a fixed free port and
+    /// <c>Webhook:PublicUrl</c> names its webhook endpoint there, and this host subscribes nothing itself.
+    /// </summary>
+    public bool RegisterWebhooksAtStart { get; init; }
+
+    /// <summary>Runs after the emulator starts and before the service starts, for tests that inject faults.</summary>
+    public Action<EmulatorHost>? BeforeServiceStart { get; init; }
+
+    /// <summary>The service's webhook endpoint; the value of <c>Webhook:PublicUrl</c> when the service registers its hooks.</summary>
+    public Uri WebhookUrl => new(Service.BaseAddress, "/api/webhooks/workitem");
+
+    private string ServiceUrl { get; set; } = "http://127.0.0.1:0";
+
+    private Dictionary<string, string?> ServiceSettings { get; } = [];
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
         Emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Pat = "test-pat-" + Guid.NewGuid().ToString("N") });
-        var settings = new Dictionary<string, string?>
+        var settings = ServiceSettings;
+        settings.Clear();
+        foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["AzureDevOps:OrganizationUrl"] = Emulator.OrganizationUrl.AbsoluteUri,
             ["AzureDevOps:Project"] = Emulator.ProjectName,
@@ -58,21 +77,37 @@ public sealed class SyncTestHost : IAsyncLifetime
             ["Sync:RetryBaseDelay"] = "00:00:00.200",
             ["Sync:RetryMaxDelay"] = "00:00:02",
             ["Logging:LogLevel:Default"] = "Warning",
-        };
+        })
+        {
+            settings[key] = value;
+        }
+
+        if (RegisterWebhooksAtStart)
+        {
+            ServiceUrl = $"http://127.0.0.1:{FreeLoopbackPort()}";
+            settings["Webhook:PublicUrl"] = ServiceUrl + "/api/webhooks/workitem";
+        }
+
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;
         }
 
-        Service = await AttachmentSyncApplication.StartAsync(["--urls", "http://127.0.0.1:0"],
-            builder =>
-            {
-                builder.Configuration.AddInMemoryCollection(settings);
-                Configure?.Invoke(builder);
-            });
-        Api = new HttpClient { BaseAddress = Service.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        BeforeServiceStart?.Invoke(Emulator);
+        await StartServiceAsync();
         Ado = new EmulatorClient(Emulator);
-        await SubscribeWebhooksAsync();
+        if (!RegisterWebhooksAtStart)
+        {
+            await SubscribeWebhooksAsync();
+        }
+    }
+
+    /// <summary>Stops the service and starts it again on the same address, database, store and emulator.</summary>
+    public async Task RestartServiceAsync()
+    {
+        Api.Dispose();
+        await Service.DisposeAsync();
+        await StartServiceAsync();
     }
 
     public async Task DisposeAsync()
@@ -104,6 +139,25 @@ public sealed class SyncTestHost : IAsyncLifetime
 
             await Task.Delay(50);
         }
+    }
+
+    private async Task StartServiceAsync()
+    {
+        Service = await AttachmentSyncApplication.StartAsync(["--urls", ServiceUrl],
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(ServiceSettings);
+                Configure?.Invoke(builder);
+            });
+        Api = new HttpClient { BaseAddress = Service.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+    }
+
+    /// <summary>Returns a loopback port that is free now; the service binds it moments later.</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task SubscribeWebhooksAsync()
