@@ -70,6 +70,8 @@ public sealed class WebhookRegistrar(
         }
         else
         {
+            // NOTE: Azure DevOps masks the Basic password in the list, so a subscription created with an older
+            // secret is kept as it is and its deliveries get 401 until it is deleted and registered again.
             subscription = matching[0];
             WebhookRegistrationLog.Found(logger, subscription.Id ?? "", eventType, callbackUrl);
             if (matching.Count > 1)
