@@ -70,8 +70,9 @@ public sealed class WebhookRegistrar(
         }
         else
         {
-            // NOTE: Azure DevOps masks the Basic password in the list, so a subscription created with an older
-            // secret is kept as it is and its deliveries get 401 until it is deleted and registered again.
+            // NOTE: the Basic password is a confidential input, so the list cannot tell which secret a subscription
+            // was created with. One created with an older secret is kept, and its deliveries get 401 until it is
+            // deleted and registered again.
             subscription = matching[0];
             WebhookRegistrationLog.Found(logger, subscription.Id ?? "", eventType, callbackUrl);
             if (matching.Count > 1)
