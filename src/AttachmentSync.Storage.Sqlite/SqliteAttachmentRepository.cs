@@ -37,9 +37,9 @@ public sealed class SqliteAttachmentRepository(SqliteDatabase database, TimeProv
 
     public async Task<long?> AddAsync(AttachmentRecord record, SyncJob? job, CancellationToken cancellationToken)
     {
+        await using var write = await database.BeginWriteAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         record = record with { CreatedAt = now, UpdatedAt = now };
-        await using var write = await database.BeginWriteAsync(cancellationToken);
         var (connection, transaction) = (write.Connection, write.Transaction);
         try
         {
@@ -54,7 +54,7 @@ public sealed class SqliteAttachmentRepository(SqliteDatabase database, TimeProv
         long? jobId = job is null
             ? null
             : await SqliteJobQueue.EnqueueAsync(connection, transaction, job with { AttachmentId = record.Id }, now);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
         return jobId;
     }
 
@@ -104,13 +104,13 @@ public sealed class SqliteAttachmentRepository(SqliteDatabase database, TimeProv
         await using var write = await database.BeginWriteAsync(cancellationToken);
         var (connection, transaction) = (write.Connection, write.Transaction);
         await UpdateAsync(connection, transaction, record);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
     }
 
     public async Task MarkDeletedAsync(AttachmentRecord record, SyncJob? job, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
         await using var write = await database.BeginWriteAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
         var (connection, transaction) = (write.Connection, write.Transaction);
         await UpdateAsync(connection, transaction, record with { State = SyncState.Deleted, DeletedAt = now });
         if (job is not null)
@@ -118,7 +118,7 @@ public sealed class SqliteAttachmentRepository(SqliteDatabase database, TimeProv
             await SqliteJobQueue.EnqueueAsync(connection, transaction, job, now);
         }
 
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
     }
 
     private async Task UpdateAsync(IDbConnection connection, IDbTransaction transaction, AttachmentRecord record)

@@ -36,7 +36,7 @@ public sealed class SqliteDeduplicationIndex(SqliteDatabase database, TimeProvid
                 fileSize,
                 now = SqliteDatabase.FormatTime(timeProvider.GetUtcNow()),
             }, write.Transaction);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
     }
 }
 

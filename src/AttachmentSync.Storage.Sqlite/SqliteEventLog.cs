@@ -22,6 +22,6 @@ public sealed class SqliteEventLog(SqliteDatabase database, TimeProvider timePro
                 attachmentId = syncEvent.AttachmentId?.ToString(),
                 now = SqliteDatabase.FormatTime(timeProvider.GetUtcNow()),
             }, write.Transaction);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
     }
 }

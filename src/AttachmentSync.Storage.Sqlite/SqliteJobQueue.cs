@@ -36,7 +36,7 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider timePro
         await using var write = await database.BeginWriteAsync(cancellationToken);
         var (connection, transaction) = (write.Connection, write.Transaction);
         var id = await EnqueueAsync(connection, transaction, job, timeProvider.GetUtcNow());
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
         return id;
     }
 
@@ -60,22 +60,22 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider timePro
 
     public async Task<SyncJob?> TryClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
         await using var write = await database.BeginWriteAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
         var row = await write.Connection.QuerySingleOrDefaultAsync<JobRow>(ClaimSql, new
         {
             owner,
             now = SqliteDatabase.FormatTime(now),
             leaseUntil = SqliteDatabase.FormatTime(now + lease),
         }, write.Transaction);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
         return row?.ToJob();
     }
 
     public async Task<bool> RenewLeaseAsync(long jobId, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
         await using var write = await database.BeginWriteAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
         var changed = await write.Connection.ExecuteAsync("""
             UPDATE sync_job_queue SET lease_expires_at = @leaseUntil, updated_at = @now
             WHERE id = @jobId AND status = 'PROCESSING' AND lease_owner = @owner
@@ -87,7 +87,7 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider timePro
                 leaseUntil = SqliteDatabase.FormatTime(now + lease),
                 now = SqliteDatabase.FormatTime(now),
             }, write.Transaction);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
         return changed == 1;
     }
 
@@ -133,8 +133,8 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider timePro
         long jobId, string owner, string status, DateTimeOffset? nextRunAt, string? error,
         CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
         await using var write = await database.BeginWriteAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
         var changed = await write.Connection.ExecuteAsync("""
             UPDATE sync_job_queue
             SET status = @status, next_retry_at = COALESCE(@next, next_retry_at), last_error = COALESCE(@error, last_error),
@@ -150,7 +150,7 @@ public sealed class SqliteJobQueue(SqliteDatabase database, TimeProvider timePro
                 error,
                 now = SqliteDatabase.FormatTime(now),
             }, write.Transaction);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
         return changed == 1;
     }
 }

@@ -27,7 +27,7 @@ public sealed class SqliteSweepStore(SqliteDatabase database, TimeProvider timeP
                 value = SqliteDatabase.FormatTime(value),
                 now = SqliteDatabase.FormatTime(timeProvider.GetUtcNow()),
             }, write.Transaction);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
     }
 
     public async Task<IReadOnlyList<int>> ListTouchedWorkItemIdsAsync(CancellationToken cancellationToken)
@@ -64,6 +64,6 @@ public sealed class SqliteSweepStore(SqliteDatabase database, TimeProvider timeP
             WHERE sha256_hash = @sha256 AND sync_status = 'DELETED' AND content_purged_at IS NULL
             """,
             new { sha256, purgedAt = SqliteDatabase.FormatTime(purgedAt) }, write.Transaction);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
     }
 }

@@ -25,7 +25,7 @@ public sealed class SqliteUploadSessionRepository(SqliteDatabase database, TimeP
                 expires = SqliteDatabase.FormatTime(session.ExpiresAt ?? DateTimeOffset.MaxValue),
                 now = Now(),
             }, write.Transaction);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
     }
 
     public async Task RecordProgressAsync(
@@ -39,7 +39,7 @@ public sealed class SqliteUploadSessionRepository(SqliteDatabase database, TimeP
             WHERE session_uuid = @sessionId
             """,
             new { sessionId, bytesReceived, expires = expiresAt is { } e ? SqliteDatabase.FormatTime(e) : null, now = Now() }, write.Transaction);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
     }
 
     public async Task SetStatusAsync(
@@ -52,7 +52,7 @@ public sealed class SqliteUploadSessionRepository(SqliteDatabase database, TimeP
             WHERE session_uuid = @sessionId
             """,
             new { sessionId, status = status.ToString().ToUpperInvariant(), attachmentId = attachmentId?.ToString(), now = Now() }, write.Transaction);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
     }
 
     public async Task<UploadSession?> GetAsync(string sessionId, CancellationToken cancellationToken)

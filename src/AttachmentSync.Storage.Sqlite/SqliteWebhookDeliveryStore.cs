@@ -10,8 +10,8 @@ public sealed class SqliteWebhookDeliveryStore(SqliteDatabase database, TimeProv
 {
     public async Task<bool> TryAddAsync(WebhookDelivery delivery, bool enqueueReconcile, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
         await using var write = await database.BeginWriteAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
         var (connection, transaction) = (write.Connection, write.Transaction);
         var inserted = await connection.ExecuteAsync("""
             INSERT INTO webhook_deliveries (delivery_key, event_type, work_item_id, revision, subscription_id, received_at)
@@ -38,7 +38,7 @@ public sealed class SqliteWebhookDeliveryStore(SqliteDatabase database, TimeProv
             await SqliteJobQueue.EnqueueAsync(connection, transaction, job, now);
         }
 
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
         return true;
     }
 }

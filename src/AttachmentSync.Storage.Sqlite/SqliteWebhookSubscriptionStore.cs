@@ -33,7 +33,7 @@ public sealed class SqliteWebhookSubscriptionStore(SqliteDatabase database, Time
             WHERE event_type = @eventType AND callback_url = @callbackUrl
               AND subscription_id <> @subscriptionId AND is_active = 1
             """, parameters, write.Transaction);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync();
     }
 
     public async Task<IReadOnlyList<WebhookSubscriptionRecord>> ListAsync(CancellationToken cancellationToken)

@@ -22,7 +22,11 @@ public sealed class SqliteWrite : IAsyncDisposable
 
     public SqliteTransaction Transaction { get; }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
+    /// <summary>
+    /// Commits the transaction. It takes no cancellation token, because once the statements ran under the lock,
+    /// cancelling the short commit would only throw away finished work.
+    /// </summary>
+    public Task CommitAsync() => Transaction.CommitAsync(CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -20,8 +20,8 @@ public static class WebhookEndpoints
     /// <summary>
     /// Time a delivery may wait for its turn to write before the endpoint returns 503, so a database that another
     /// process keeps locked produces retried deliveries instead of a growing queue of waiting requests. The one
-    /// delivery already waiting inside SQLite's busy handler does not observe it and fails after SQLite's busy
-    /// timeout (10 s) instead.
+    /// delivery already waiting inside SQLite's busy handler does not observe it: that delivery is stored if the
+    /// lock clears within SQLite's busy timeout (10 s), and gets 503 after that timeout otherwise.
     /// </summary>
     internal static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(5);
 

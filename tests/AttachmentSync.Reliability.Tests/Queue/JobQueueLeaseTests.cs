@@ -11,13 +11,14 @@ public sealed class JobQueueLeaseTests : IAsyncLifetime
 
     private readonly string _path = Path.Combine(Path.GetTempPath(), "attachment-sync-queue", Guid.NewGuid().ToString("N") + ".db");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private SqliteDatabase _database = null!;
     private SqliteJobQueue _queue = null!;
 
     public async Task InitializeAsync()
     {
-        var database = new SqliteDatabase(_path);
-        await new SqliteMigrator(database, _time).MigrateAsync(CancellationToken.None);
-        _queue = new SqliteJobQueue(database, _time);
+        _database = new SqliteDatabase(_path);
+        await new SqliteMigrator(_database, _time).MigrateAsync(CancellationToken.None);
+        _queue = new SqliteJobQueue(_database, _time);
     }
 
     public Task DisposeAsync()
@@ -126,6 +127,22 @@ public sealed class JobQueueLeaseTests : IAsyncLifetime
         var job = await _queue.GetAsync(id, CancellationToken.None);
         Assert.Equal(SyncJobStatus.Failed, job!.Status);
         Assert.Equal("work item 42 was deleted", job.LastError);
+    }
+
+    [Fact]
+    public async Task Claim_after_long_wait_gets_full_lease()
+    {
+        await EnqueueAsync();
+        var otherWrite = await _database.BeginWriteAsync(CancellationToken.None);
+        var claim = _queue.TryClaimAsync("worker-a", Lease, CancellationToken.None);
+
+        // The claim waits for the write gate while more than a lease passes.
+        _time.Advance(Lease + TimeSpan.FromSeconds(1));
+        await otherWrite.DisposeAsync();
+        var job = await claim;
+
+        Assert.Equal(_time.GetUtcNow() + Lease, job?.LeaseExpiresAt);
+        Assert.Null(await _queue.TryClaimAsync("worker-b", Lease, CancellationToken.None));
     }
 
     private Task<long> EnqueueAsync() =>

@@ -59,6 +59,29 @@ public sealed class WebhookStorageTests : IAsyncLifetime
         Assert.Equal(3L, await count.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task Delivery_stored_when_lock_clears_late()
+    {
+        await using var locker = new SqliteConnection($"Data Source={_sync.DatabasePath};Pooling=False");
+        await locker.OpenAsync();
+        await using var lockCommand = locker.CreateCommand();
+        lockCommand.CommandText = "BEGIN IMMEDIATE";
+        await lockCommand.ExecuteNonQueryAsync();
+
+        // The delivery reaches SQLite's busy handler at once. The lock clears after the endpoint's store timeout
+        // (5 s) but within SQLite's busy timeout (10 s), so the write completes and must not be thrown away.
+        var posted = PostDeliveryAsync(920_001);
+        await Task.Delay(TimeSpan.FromSeconds(7));
+        lockCommand.CommandText = "ROLLBACK";
+        await lockCommand.ExecuteNonQueryAsync();
+
+        using var response = await posted;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var retried = await PostDeliveryAsync(920_001);
+        var answer = await retried.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True(answer!["duplicate"]!.GetValue<bool>());
+    }
+
     private Task<HttpResponseMessage> PostDeliveryAsync(int notificationId)
     {
         var payload = JsonNode.Parse(File.ReadAllText(RepositoryFiles.Fixture("ado-samples", "webhook-workitem-updated-payload.json")))!;
