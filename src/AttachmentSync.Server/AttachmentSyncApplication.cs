@@ -64,6 +64,7 @@ public sealed class AttachmentSyncApplication : IAsyncDisposable
         {
             if (emulator is not null)
             {
+                emulator.DeleteRunDirectory();
                 await emulator.DisposeAsync();
             }
 

@@ -38,6 +38,7 @@ if (service.Emulator is { } emulator)
     {
         // Settings the emulator rejects, such as an AzureDevOps:ApiVersion out of its range, end here.
         Console.Error.WriteLine($"AttachmentSync did not start: the in-process emulator rejected the demo set-up: {exception.Message}");
+        emulator.DeleteRunDirectory();
         return 1;
     }
 

@@ -13,7 +13,13 @@ namespace AttachmentSync.Server.Embedded;
 /// </summary>
 public sealed class EmbeddedEmulator : IAsyncDisposable
 {
-    private EmbeddedEmulator(EmulatorHost host) => Host = host;
+    private readonly string? _runDirectory;
+
+    private EmbeddedEmulator(EmulatorHost host, string? runDirectory)
+    {
+        Host = host;
+        _runDirectory = runDirectory;
+    }
 
     public EmulatorHost Host { get; }
 
@@ -41,16 +47,17 @@ public sealed class EmbeddedEmulator : IAsyncDisposable
 
         // The emulator keeps its state in memory, so a ledger from an earlier run would point at attachments
         // that no longer exist. Unless storage is configured, each run gets fresh storage of its own.
+        string? runDirectory = null;
         if (string.IsNullOrEmpty(configuration[$"{StorageOptions.SectionName}:DatabasePath"])
             && string.IsNullOrEmpty(configuration[$"{StorageOptions.SectionName}:ContentPath"]))
         {
-            var runDirectory = Path.Combine(Path.GetTempPath(), "attachment-sync-demo", Guid.NewGuid().ToString("N")[..12]);
+            runDirectory = Path.Combine(Path.GetTempPath(), "attachment-sync-demo", Guid.NewGuid().ToString("N")[..12]);
             settings["Storage:DatabasePath"] = Path.Combine(runDirectory, "attachment-sync.db");
             settings["Storage:ContentPath"] = Path.Combine(runDirectory, "attachments");
         }
 
         configuration.AddInMemoryCollection(settings);
-        return new EmbeddedEmulator(host);
+        return new EmbeddedEmulator(host, runDirectory);
     }
 
     /// <summary>
@@ -72,6 +79,15 @@ public sealed class EmbeddedEmulator : IAsyncDisposable
         var registrar = services.GetRequiredService<WebhookRegistrar>();
         await registrar.EnsureSubscriptionsAsync(webhookUrl, webhookSecret, cancellationToken);
         return ids;
+    }
+
+    /// <summary>Deletes the storage folder made for this run, if there is one; for a start that failed.</summary>
+    public void DeleteRunDirectory()
+    {
+        if (_runDirectory is not null && Directory.Exists(_runDirectory))
+        {
+            Directory.Delete(_runDirectory, recursive: true);
+        }
     }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
