@@ -11,6 +11,9 @@ public sealed class FileSystemContentStore : IContentStore
 {
     private const int BufferSize = 1024 * 1024;
 
+    /// <summary>Bytes written to a temp file between two starts of its writeback to disk.</summary>
+    private const long WritebackBytes = 16L * 1024 * 1024;
+
     private readonly string _root;
     private readonly string _tempDirectory;
 
@@ -137,32 +140,70 @@ public sealed class FileSystemContentStore : IContentStore
         return new StoredContent(sha256, length);
     }
 
+    /// <summary>
+    /// Copies <paramref name="source"/> to <paramref name="destination"/> and hashes it. Two buffers alternate:
+    /// while one is hashed and written on a thread-pool thread, the next is read, so with two or more cores the
+    /// SHA-256 work overlaps the network read.
+    /// </summary>
     private static async Task<(string Sha256, long Length)> CopyAndHashAsync(
         Stream source, Stream destination, long maxLength, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(BufferSize), ArrayPool<byte>.Shared.Rent(BufferSize)];
+        var consumer = new HashingWriter(hash, destination);
+        var pending = Task.CompletedTask;
         try
         {
             long length = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+            for (var current = 0; ; current ^= 1)
             {
+                // The pending task uses the other buffer, so this read may overwrite buffers[current].
+                var read = await source.ReadAtLeastAsync(
+                    buffers[current].AsMemory(0, BufferSize), BufferSize, throwOnEndOfStream: false, cancellationToken);
+                await pending;
+                if (read == 0)
+                {
+                    break;
+                }
+
                 length += read;
                 if (length > maxLength)
                 {
                     throw new ContentTooLargeException(maxLength);
                 }
 
-                hash.AppendData(buffer, 0, read);
-                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                var chunk = new ReadOnlyMemory<byte>(buffers[current], 0, read);
+                pending = Task.Run(() => consumer.ConsumeAsync(chunk, cancellationToken), cancellationToken);
             }
 
             return (Convert.ToHexStringLower(hash.GetHashAndReset()), length);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // A failed read must not return a buffer that the pending task still reads.
+            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            ArrayPool<byte>.Shared.Return(buffers[0]);
+            ArrayPool<byte>.Shared.Return(buffers[1]);
+        }
+    }
+
+    /// <summary>The hash and the destination of one copy, fed one chunk at a time, in order.</summary>
+    private sealed class HashingWriter(IncrementalHash hash, Stream destination)
+    {
+        private long _written;
+        private long _writebackStart;
+
+        public async Task ConsumeAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken)
+        {
+            hash.AppendData(chunk.Span);
+            await destination.WriteAsync(chunk, cancellationToken);
+            _written += chunk.Length;
+            if (destination is FileStream file && _written - _writebackStart >= WritebackBytes)
+            {
+                await file.FlushAsync(cancellationToken);
+                Writeback.Start(file.SafeFileHandle, _writebackStart, _written - _writebackStart);
+                _writebackStart = _written;
+            }
         }
     }
 }
