@@ -31,7 +31,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     public async Task Concurrent_deliveries_and_claims_all_land()
     {
         const int deliveries = 400;
-        var store = new SqliteWebhookDeliveryStore(_database, TimeProvider.System);
+        await using var store = new SqliteWebhookDeliveryStore(_database, TimeProvider.System);
         var queue = new SqliteJobQueue(_database, TimeProvider.System);
         using var senders = new CancellationTokenSource();
         var claimed = new System.Collections.Concurrent.ConcurrentBag<long>();
