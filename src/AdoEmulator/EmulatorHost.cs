@@ -55,7 +55,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.WebHost.UseUrls(url);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
-        // An appsettings.json in the working directory may raise the host's lifetime messages to Information; an
+        // An appsettings.json in the working directory may raise the host's lifetime messages to Information. An
         // emulator inside another process would then print "Now listening" lines that look like that process's own.
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.AddEmulator();

@@ -56,7 +56,7 @@ public sealed class SqliteDatabase
 
     /// <summary>
     /// Waits for this process's turn to write the file, then opens a connection and begins an immediate
-    /// transaction on it. Reads use <see cref="OpenAsync"/> and never wait here.
+    /// transaction on it. Reads use <see cref="OpenAsync"/>, which does not take the gate.
     /// </summary>
     public async Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken)
     {

@@ -19,9 +19,9 @@ public static class WebhookEndpoints
 {
     /// <summary>
     /// Time a delivery may wait for its turn to write before the endpoint returns 503, so a database that another
-    /// process keeps locked produces retried deliveries instead of a growing queue of waiting requests. The one
-    /// delivery already waiting inside SQLite's busy handler does not observe it: that delivery is stored if the
-    /// lock clears within SQLite's busy timeout (10 s), and gets 503 after that timeout otherwise.
+    /// process keeps locked produces retried deliveries instead of a growing queue of waiting requests. Deliveries
+    /// whose transaction has begun do not observe it. They are stored if the lock clears within SQLite's busy
+    /// timeout (10 s), and get 503 after that timeout otherwise.
     /// </summary>
     internal static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(5);
 
@@ -71,8 +71,8 @@ public static class WebhookEndpoints
             return Unauthorized(context, webhookOptions.Value);
         }
 
-        var logger = loggerFactory.CreateLogger(typeof(WebhookEndpoints).FullName!);
-        return await StoreAsync(body.Memory, deliveries, signals, syncOptions.Value, timeProvider, logger, cancellationToken);
+        return await StoreAsync(
+            body.Memory, deliveries, signals, syncOptions.Value, timeProvider, loggerFactory, cancellationToken);
     }
 
     private static IResult Unauthorized(HttpContext context, WebhookOptions options)
@@ -89,7 +89,7 @@ public static class WebhookEndpoints
 
     private static async Task<IResult> StoreAsync(
         ReadOnlyMemory<byte> body, IWebhookDeliveryStore deliveries, JobSignals signals, SyncOptions options,
-        TimeProvider timeProvider, ILogger logger, CancellationToken cancellationToken)
+        TimeProvider timeProvider, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         WebhookDelivery? delivery;
         string? invalidField;
@@ -126,16 +126,20 @@ public static class WebhookEndpoints
         }
         catch (DbException exception)
         {
-            logger.LogWarning(exception, "Webhook delivery {DeliveryKey} could not be stored; returning 503", delivery.DeliveryKey);
+            Logger(loggerFactory).LogWarning(
+                exception, "Webhook delivery {DeliveryKey} could not be stored; returning 503", delivery.DeliveryKey);
             return StorageUnavailable();
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Webhook delivery {DeliveryKey} waited {Timeout} for the database; returning 503",
+            Logger(loggerFactory).LogWarning("Webhook delivery {DeliveryKey} waited {Timeout} for the database; returning 503",
                 delivery.DeliveryKey, StoreTimeout);
             return StorageUnavailable();
         }
     }
+
+    /// <summary>Creates the logger on the failure paths only, so a stored delivery costs no logger lookup.</summary>
+    private static ILogger Logger(ILoggerFactory loggerFactory) => loggerFactory.CreateLogger(typeof(WebhookEndpoints).FullName!);
 
     private static IResult StorageUnavailable() =>
         Results.Problem(title: "Service unavailable",

@@ -1,8 +1,8 @@
 using AttachmentSync.Core.Jobs;
 using AttachmentSync.Core.Webhooks;
+using AttachmentSync.Reliability.Tests.Infrastructure;
 using AttachmentSync.Storage.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AttachmentSync.Reliability.Tests.Storage;
 
@@ -11,19 +11,15 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "attachment-sync-gate", Guid.NewGuid().ToString("N") + ".db");
-    private SqliteDatabase _database = null!;
+    private TempDatabase _temp = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = new SqliteDatabase(_path);
-        await new SqliteMigrator(_database, TimeProvider.System).MigrateAsync(CancellationToken.None);
-    }
+    private SqliteDatabase Database => _temp.Database;
+
+    public async Task InitializeAsync() => _temp = await TempDatabase.CreateAsync("attachment-sync-gate", TimeProvider.System);
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        File.Delete(_path);
+        _temp.Delete();
         return Task.CompletedTask;
     }
 
@@ -31,8 +27,8 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     public async Task Concurrent_deliveries_and_claims_all_land()
     {
         const int deliveries = 400;
-        await using var store = new SqliteWebhookDeliveryStore(_database, TimeProvider.System);
-        var queue = new SqliteJobQueue(_database, TimeProvider.System);
+        await using var store = new SqliteWebhookDeliveryStore(Database, TimeProvider.System);
+        var queue = new SqliteJobQueue(Database, TimeProvider.System);
         using var senders = new CancellationTokenSource();
         var claimed = new System.Collections.Concurrent.ConcurrentBag<long>();
 
@@ -58,7 +54,7 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         await Task.WhenAll(workers);
 
         Assert.All(stored, Assert.True);
-        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
         Assert.Equal(deliveries, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_deliveries"));
         Assert.Equal(claimed.Count, claimed.Distinct().Count());
     }
@@ -66,8 +62,8 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     [Fact]
     public async Task Second_writer_waits_for_first()
     {
-        var first = await _database.BeginWriteAsync(CancellationToken.None);
-        var second = _database.BeginWriteAsync(CancellationToken.None);
+        var first = await Database.BeginWriteAsync(CancellationToken.None);
+        var second = Database.BeginWriteAsync(CancellationToken.None);
         await Task.Delay(100);
         Assert.False(second.IsCompleted);
 
@@ -79,13 +75,13 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     [Fact]
     public async Task Uncommitted_write_rolls_back_and_frees_gate()
     {
-        await using (var write = await _database.BeginWriteAsync(CancellationToken.None))
+        await using (var write = await Database.BeginWriteAsync(CancellationToken.None))
         {
             await write.Connection.ExecuteAsync(
                 "INSERT INTO sync_watermarks (name, value, updated_at) VALUES ('probe', 'x', 'x')", transaction: write.Transaction);
         }
 
-        await using var next = await _database.BeginWriteAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await using var next = await Database.BeginWriteAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         var count = await next.Connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM sync_watermarks WHERE name = 'probe'", transaction: next.Transaction);
         Assert.Equal(0, count);
@@ -94,13 +90,13 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     [Fact]
     public async Task Cancelled_wait_leaves_gate_usable()
     {
-        var firstWrite = await _database.BeginWriteAsync(CancellationToken.None);
+        var firstWrite = await Database.BeginWriteAsync(CancellationToken.None);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _database.BeginWriteAsync(timeout.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Database.BeginWriteAsync(timeout.Token));
 
         await firstWrite.DisposeAsync();
-        await using var next = await _database.BeginWriteAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await using var next = await Database.BeginWriteAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.NotNull(next.Transaction);
     }
 
@@ -109,8 +105,8 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     {
         // Without a shared gate the second instance would block inside SQLite's busy handler, where the
         // cancellation token is not observed, and fail after the busy timeout instead of being cancelled.
-        var other = new SqliteDatabase(_path);
-        await using var firstWrite = await _database.BeginWriteAsync(CancellationToken.None);
+        var other = new SqliteDatabase(Database.Path);
+        await using var firstWrite = await Database.BeginWriteAsync(CancellationToken.None);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         var waited = System.Diagnostics.Stopwatch.StartNew();

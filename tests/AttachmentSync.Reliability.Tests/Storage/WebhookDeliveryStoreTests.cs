@@ -1,34 +1,30 @@
 using AttachmentSync.Core.Webhooks;
+using AttachmentSync.Reliability.Tests.Infrastructure;
 using AttachmentSync.Storage.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace AttachmentSync.Reliability.Tests.Storage;
 
 /// <summary>The group commits of <see cref="SqliteWebhookDeliveryStore"/>, on a real database file.</summary>
 public sealed class WebhookDeliveryStoreTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "attachment-sync-deliveries", Guid.NewGuid().ToString("N") + ".db");
-    private SqliteDatabase _database = null!;
+    private TempDatabase _temp = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = new SqliteDatabase(_path);
-        await new SqliteMigrator(_database, TimeProvider.System).MigrateAsync(CancellationToken.None);
-    }
+    private SqliteDatabase Database => _temp.Database;
+
+    public async Task InitializeAsync() => _temp = await TempDatabase.CreateAsync("attachment-sync-deliveries", TimeProvider.System);
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        File.Delete(_path);
+        _temp.Delete();
         return Task.CompletedTask;
     }
 
     [Fact]
     public async Task Duplicates_in_one_batch_store_once()
     {
-        await using var store = new SqliteWebhookDeliveryStore(_database, TimeProvider.System);
-        var otherWrite = await _database.BeginWriteAsync(CancellationToken.None);
+        await using var store = new SqliteWebhookDeliveryStore(Database, TimeProvider.System);
+        var otherWrite = await Database.BeginWriteAsync(CancellationToken.None);
         var repeated = Enumerable.Range(0, 10).Select(_ => Add(store, "notification:s:1")).ToList();
         var distinct = Enumerable.Range(2, 5).Select(i => Add(store, $"notification:s:{i}")).ToList();
         await otherWrite.DisposeAsync();
@@ -44,8 +40,8 @@ public sealed class WebhookDeliveryStoreTests : IAsyncLifetime
     [Fact]
     public async Task Cancelled_before_write_is_not_stored()
     {
-        await using var store = new SqliteWebhookDeliveryStore(_database, TimeProvider.System);
-        var otherWrite = await _database.BeginWriteAsync(CancellationToken.None);
+        await using var store = new SqliteWebhookDeliveryStore(Database, TimeProvider.System);
+        var otherWrite = await Database.BeginWriteAsync(CancellationToken.None);
         var first = Add(store, "notification:s:first");
 
         // The write loop has taken the first delivery and waits for the gate, so the second stays queued.
@@ -66,7 +62,7 @@ public sealed class WebhookDeliveryStoreTests : IAsyncLifetime
 
     private async Task<long> CountAsync()
     {
-        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
         return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM webhook_deliveries");
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using AdoEmulator;
 using AttachmentSync.AzureDevOps;
 using AttachmentSync.Server;
+using AttachmentSync.Server.Webhooks;
 using Microsoft.AspNetCore.Builder;
 
 namespace AttachmentSync.Tests.Infrastructure;
@@ -162,12 +163,11 @@ public sealed class SyncTestHost : IAsyncLifetime
 
     private async Task SubscribeWebhooksAsync()
     {
-        var hooks = Service.App.Services.GetRequiredService<AdoHooksClient>();
+        var registrar = Service.App.Services.GetRequiredService<WebhookRegistrar>();
         var url = new Uri(Service.BaseAddress, "/api/webhooks/workitem");
-        foreach (var eventType in new[] { "workitem.created", "workitem.updated", "workitem.deleted" })
+        if (!await registrar.EnsureSubscriptionsAsync(url, WebhookSecret, CancellationToken.None))
         {
-            await hooks.CreateAsync(AdoHooksClient.WebhookFor(eventType, Emulator.ProjectId.ToString(), url, WebhookSecret),
-                CancellationToken.None);
+            throw new InvalidOperationException("The test host could not register its webhook subscriptions.");
         }
     }
 }
